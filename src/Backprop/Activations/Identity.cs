@@ -1,0 +1,16 @@
+namespace Backprop;
+
+/// <summary>No activation at all: O = Z, a linear layer.</summary>
+public sealed class Identity : Activation
+{
+    internal Identity() { }
+
+    /// <inheritdoc />
+    public override string Name => "identity";
+
+    /// <inheritdoc />
+    public override double Forward(double z) => z;
+
+    /// <summary>g' = 1: a layer without a non-linear activation passes ∂L through unchanged.</summary>
+    public override double Backward(double z, double o) => 1.0;
+}

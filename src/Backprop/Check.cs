@@ -1,0 +1,49 @@
+namespace Backprop;
+
+/// <summary>
+/// Guards run at every public entry before MathNet is called, so a mistake is reported in the
+/// article's terms (layer, operation, shapes) instead of as a MathNet index error.
+/// </summary>
+internal static class Check
+{
+    /// <summary>A @ B needs A's columns to equal B's rows: (n×k)@(k×j).</summary>
+    public static void Product(string where, string leftName, Matrix<double> left, string rightName, Matrix<double> right)
+    {
+        if (left.ColumnCount == right.RowCount) return;
+        throw new ShapeException(
+            $"{where}: {leftName} {Shape.Of(left)} @ {rightName} {Shape.Of(right)}: inner sizes " +
+            $"{left.ColumnCount} and {right.RowCount} differ; {rightName} must have {left.ColumnCount} rows");
+    }
+
+    /// <summary>Element-wise operations (⊙, −) need equal shapes: there is no silent broadcasting.</summary>
+    public static void SameShape(string where, string leftName, Matrix<double> left, string rightName, Matrix<double> right)
+    {
+        if (left.RowCount == right.RowCount && left.ColumnCount == right.ColumnCount) return;
+        throw new ShapeException(
+            $"{where}: {leftName} {Shape.Of(left)} and {rightName} {Shape.Of(right)} must have the same shape; " +
+            $"{rightName} must be {Shape.Of(left)}");
+    }
+
+    /// <summary>Inputs and labels must be ordinary numbers: a NaN or ∞ would poison every gradient.</summary>
+    public static void Finite(string where, string name, Matrix<double> m)
+    {
+        for (var i = 0; i < m.RowCount; i++)
+            for (var j = 0; j < m.ColumnCount; j++)
+                if (!double.IsFinite(m[i, j]))
+                    throw new ArgumentException($"{where}: {name} {Shape.Of(m)} contains {m[i, j]} at row {i}, column {j}; every value must be a finite number");
+    }
+
+    /// <summary>The learning rate α must be a positive, finite number.</summary>
+    public static void Alpha(double alpha)
+    {
+        if (!double.IsFinite(alpha) || alpha <= 0)
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"The learning rate α must be a positive, finite number; got {alpha}");
+    }
+
+    /// <summary>A batch needs at least one instance.</summary>
+    public static void NotEmpty(string where, string name, Matrix<double> m)
+    {
+        if (m.RowCount == 0 || m.ColumnCount == 0)
+            throw new ArgumentException($"{where}: {name} {Shape.Of(m)} is empty; a batch needs at least one instance and one column");
+    }
+}

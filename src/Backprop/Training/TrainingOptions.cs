@@ -1,0 +1,32 @@
+namespace Backprop;
+
+/// <summary>How to train: epochs, α, batch size, loss, and what to record.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the whole data set.</summary>
+    public int Epochs { get; init; } = 1000;
+
+    /// <summary>The learning rate α in ΔW = α · ∂L/∂W.</summary>
+    public double Alpha { get; init; } = 0.1;
+
+    /// <summary>Instances per step; null for the full batch (one step per epoch).</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>The loss and its reduction over n (sum by default, as in the article).</summary>
+    public SquaredLoss Loss { get; init; } = new();
+
+    /// <summary>Seed of the mini-batch shuffle (unused for the full batch).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Record each layer's gradient norm per epoch (for vanishing-gradient plots).</summary>
+    public bool RecordGradientNorms { get; init; }
+
+    /// <summary>Called after every epoch, e.g. to update a live chart.</summary>
+    public Action<EpochReport>? OnEpoch { get; init; }
+}
+
+/// <summary>What one epoch did.</summary>
+/// <param name="Epoch">Epoch, from 1.</param>
+/// <param name="Loss">The loss over all instances, each measured in its batch's forward pass.</param>
+/// <param name="GradientNorms">Per layer, the mean norm of ∂L/∂W over the epoch's steps; null unless recorded.</param>
+public sealed record EpochReport(int Epoch, double Loss, IReadOnlyList<double>? GradientNorms);
