@@ -1,0 +1,48 @@
+namespace Backprop.Runner.Child;
+
+/// <summary>
+/// Writes protocol lines one at a time: kernel events may arrive on other threads (a display
+/// updated from a background task) while the main loop reports a cell.
+/// </summary>
+public sealed class ProtocolWriter(TextWriter writer)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<Task> _posted = [];
+
+    /// <summary>Writes one message as one line.</summary>
+    public async Task WriteAsync(ChildMessage message)
+    {
+        var line = ChildProtocol.ToLine(message);
+        await _gate.WaitAsync();
+        try
+        {
+            await writer.WriteLineAsync(line);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Writes from a synchronous event handler without blocking it on the writer.</summary>
+    public void Post(ChildMessage message)
+    {
+        lock (_posted)
+        {
+            _posted.Add(WriteAsync(message));
+        }
+    }
+
+    /// <summary>Waits for every posted message, so none is lost when the child exits.</summary>
+    public async Task DrainAsync()
+    {
+        Task[] pending;
+        lock (_posted)
+        {
+            pending = [.. _posted];
+            _posted.Clear();
+        }
+
+        await Task.WhenAll(pending);
+    }
+}

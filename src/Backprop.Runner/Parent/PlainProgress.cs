@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Backprop.Runner.Parent;
+
+/// <summary>Progress as plain lines, for CI logs and redirected output.</summary>
+public sealed class PlainProgress(TextWriter writer) : IProgressSink
+{
+    /// <inheritdoc/>
+    public void NotebookStarted(string name, int codeCells) =>
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: starting ({codeCells} code cells)"));
+
+    /// <inheritdoc/>
+    public void CellStarted(string name, int cell, int index, int codeCells) =>
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: cell {cell} ({index}/{codeCells})"));
+
+    /// <inheritdoc/>
+    public void NotebookFinished(NotebookRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Name}: {Report.StatusText(run.Status)} in {run.Seconds:0.0} s"));
+    }
+}

@@ -1,0 +1,3 @@
+using Backprop.Runner.CommandLine;
+
+return await RunnerCommandLine.Build().Parse(args).InvokeAsync();
