@@ -15,7 +15,7 @@ public static class KernelFactory
     public static CompositeKernel Create()
     {
         var csharp = new CSharpKernel()
-            .UseNugetDirective(ExtensionLoader.LoadFromPackagesAsync)
+            .UseNugetDirective(PackageLoader.OnPackagesAddedAsync)
             .UseKernelHelpers()
             .UseValueSharing();
 

@@ -5,19 +5,21 @@ using Microsoft.DotNet.Interactive.CSharp;
 namespace Backprop.Runner.Child;
 
 /// <summary>
-/// Loads kernel extensions that <c>#r "nuget:"</c> packages bring in their
-/// <c>interactive-extensions/dotnet</c> folder, as the stock kernel does (Plotly.NET.Interactive
-/// registers its chart formatter this way).
+/// What happens after <c>#r "nuget:"</c> restored packages: their assemblies become references of
+/// the C# kernel, and kernel extensions in each package's <c>interactive-extensions/dotnet</c>
+/// folder are loaded, as the stock kernel does (Plotly.NET.Interactive registers its chart
+/// formatter this way).
 /// </summary>
-public static class ExtensionLoader
+public static class PackageLoader
 {
     private static readonly HashSet<string> Loaded = new(StringComparer.Ordinal);
 
-    /// <summary>The callback for <c>UseNugetDirective</c>: scans each added package.</summary>
-    public static async Task LoadFromPackagesAsync(CSharpKernel kernel, IReadOnlyList<ResolvedPackageReference> packages)
+    /// <summary>The callback for <c>UseNugetDirective</c>: references, then extensions.</summary>
+    public static async Task OnPackagesAddedAsync(CSharpKernel kernel, IReadOnlyList<ResolvedPackageReference> packages)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(packages);
+        kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
         foreach (var package in packages)
         {
             var folder = Path.Combine(package.PackageRoot, "interactive-extensions", "dotnet");
@@ -51,9 +53,9 @@ public static class ExtensionLoader
         {
             var extension = (IKernelExtension)Activator.CreateInstance(type)!;
             await extension.OnLoadAsync(kernel);
-            // Not displayed as a cell output (the stock kernel shows the machine-specific
-            // package path there, which would make --check differ between machines).
-            await Console.Error.WriteLineAsync($"loaded kernel extension {type.FullName} from {dll}");
+            // Not a cell output (the stock kernel displays the machine-specific package path,
+            // which would make --check differ between machines): the child's log instead.
+            await ChildLog.WriteLineAsync($"loaded kernel extension {type.FullName} from {dll}");
         }
     }
 }
