@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// What the shared setup (notebooks/setup.dib) runs once per kernel: the FSharp.Core workaround
+/// that Plotly.NET needs, then the formatters that show the engine's objects as tables, diagrams
+/// and charts. Safe to call again after a cell is re-run.
+/// </summary>
+public static class NotebookSetup
+{
+    private static int resolverInstalled;
+
+    /// <summary>
+    /// Prepares the kernel: installs <see cref="UseLoadedFSharpCore"/> and registers the HTML and
+    /// plain-text formatters (<see cref="Formatters.Register"/>).
+    /// </summary>
+    public static void Initialize()
+    {
+        UseLoadedFSharpCore();
+        Formatters.Register();
+    }
+
+    /// <summary>
+    /// Plotly.NET 6 is compiled against FSharp.Core 10.1, the notebook kernels ship 10.0: without
+    /// help the first chart fails with "Could not load file or assembly 'FSharp.Core, Version=10.1.0.0'".
+    /// When the default load context cannot resolve FSharp.Core, this hands it the FSharp.Core
+    /// already loaded in the process (or the copy next to this DLL). Must run before any Plotly
+    /// type is touched; installing it twice has no effect.
+    /// </summary>
+    public static void UseLoadedFSharpCore()
+    {
+        if (Interlocked.Exchange(ref resolverInstalled, 1) == 1) return;
+        AssemblyLoadContext.Default.Resolving += ResolveFSharpCore;
+    }
+
+    private static Assembly? ResolveFSharpCore(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (name.Name != "FSharp.Core") return null;
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => a.GetName().Name == "FSharp.Core");
+        if (loaded is not null) return loaded;
+        var besideUs = Path.Combine(AppContext.BaseDirectory, "FSharp.Core.dll");
+        var local = Path.Combine(Path.GetDirectoryName(typeof(NotebookSetup).Assembly.Location) ?? "", "FSharp.Core.dll");
+        return File.Exists(local) ? context.LoadFromAssemblyPath(local)
+            : File.Exists(besideUs) ? context.LoadFromAssemblyPath(besideUs) : null;
+    }
+}
