@@ -86,9 +86,11 @@ public static class Trainer
                     $"Training diverged at epoch {epoch}: the loss is {loss}; the first non-finite values appeared in " +
                     $"{quantity}_{state.Layer.Name} (layer {state.Layer.Name}). The learning rate α = {alpha} is probably too large.");
         }
-        return new TrainingDivergedException(epoch, "loss",
-            $"Training diverged at epoch {epoch}: the loss is {loss} although every layer's Z and O are finite; " +
-            $"the outputs are too far from the labels to square. The learning rate α = {alpha} is probably too large.");
+        // Every Z and O is finite: squaring the output's error is what overflowed.
+        var output = forward.Layers[^1].Layer.Name;
+        return new TrainingDivergedException(epoch, output,
+            $"Training diverged at epoch {epoch}: the loss is {loss}; every Z and O is finite, but the squared error of " +
+            $"O_{output} (layer {output}) overflowed. The learning rate α = {alpha} is probably too large.");
     }
 
     private static bool IsFinite(Matrix<double> m) => m.Enumerate().All(double.IsFinite);

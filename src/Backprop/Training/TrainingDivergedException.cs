@@ -25,6 +25,6 @@ public sealed class TrainingDivergedException : Exception
     /// <summary>The epoch (from 1) whose loss was not finite.</summary>
     public int Epoch { get; }
 
-    /// <summary>The first layer whose Z or O held NaN or ∞, e.g. "L97"; "loss" if only the loss overflowed.</summary>
+    /// <summary>The first layer whose Z or O held NaN or ∞, e.g. "L97"; the output layer when only its squared error overflowed.</summary>
     public string Layer { get; }
 }
