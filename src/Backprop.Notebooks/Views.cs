@@ -18,6 +18,12 @@ public static class Views
     /// <summary>Layers, sizes, activations, W and b shapes, parameter counts.</summary>
     public static NetworkSummary Summary(this Network network) => new(network);
 
+    /// <summary>
+    /// The network as the article draws it: <c>network.Diagram()</c>, or with overlays
+    /// <c>network.Diagram(new() { Forward = f, Gradients = g, Highlight = ["L99", "L100"] })</c>.
+    /// </summary>
+    public static NetworkDiagram Diagram(this Network network, DiagramOptions? options = null) => new(network, options);
+
     /// <summary>The run's final loss, epochs and time, with its loss curve.</summary>
     public static TrainingHistoryView View(this TrainingHistory history, bool logY = false) => new(history, logY);
 

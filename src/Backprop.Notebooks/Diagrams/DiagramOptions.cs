@@ -1,0 +1,23 @@
+namespace Backprop.Notebooks;
+
+/// <summary>What a <see cref="NetworkDiagram"/> draws on top of the network itself.</summary>
+public sealed record DiagramOptions
+{
+    /// <summary>A forward pass whose O values (of <see cref="Instance"/>) are written in the nodes' O halves, and Z in the Z halves.</summary>
+    public ForwardPass? Forward { get; init; }
+
+    /// <summary>A backward pass whose ∂L/∂O values (of <see cref="Instance"/>) are written in red beside the nodes, as the article colours what propagates back.</summary>
+    public Gradients? Gradients { get; init; }
+
+    /// <summary>Which instance of the batch the overlays show (row of X).</summary>
+    public int Instance { get; init; }
+
+    /// <summary>Layers to highlight, e.g. <c>["L99", "L100"]</c>: the perceptron the last two layers form.</summary>
+    public IReadOnlyCollection<string> Highlight { get; init; } = [];
+
+    /// <summary>Layers with more neurons show the first and last few and "⋮" between them.</summary>
+    public int MaxNeuronsPerLayer { get; init; } = 8;
+
+    /// <summary>A title above the drawing; the network's description when null.</summary>
+    public string? Title { get; init; }
+}

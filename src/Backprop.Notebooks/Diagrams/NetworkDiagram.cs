@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace Backprop.Notebooks;
+
+/// <summary>
+/// The network drawn as the article draws it, as a static SVG (no script, readable offline and on
+/// GitHub): one column per layer labelled L95 … L100, each neuron split into Z | O (before and
+/// after σ), every weight a line whose colour is its sign (blue +, orange −) and whose width is
+/// its size. A ones-column bias is a neuron "1" connected only to the next layer. Overlays write
+/// a forward pass's Z and O into the nodes and ∂L/∂O in red beside them; highlighted layers get
+/// a shaded band. Elements carry classes and data attributes (bp-neuron, bp-edge) for tests.
+/// </summary>
+public sealed class NetworkDiagram : IView
+{
+    private const string WeightPositive = "#2166ac", WeightNegative = "#e08214", Loss = "#c0392b";
+
+    /// <summary>Draws <paramref name="network"/> with <paramref name="options"/>.</summary>
+    public NetworkDiagram(Network network, DiagramOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Network = network;
+        Options = options ?? new DiagramOptions();
+        if (Options.Forward is { } f && (Options.Instance < 0 || Options.Instance >= f.X.RowCount))
+            throw new ArgumentOutOfRangeException(nameof(options), Options.Instance, $"The forward pass has instances 0 to {f.X.RowCount - 1}");
+        Layout = new DiagramLayout(network, Options.MaxNeuronsPerLayer);
+    }
+
+    /// <summary>The network drawn.</summary>
+    public Network Network { get; }
+
+    /// <summary>The overlays and limits.</summary>
+    public DiagramOptions Options { get; }
+
+    private DiagramLayout Layout { get; }
+
+    /// <summary>The drawing as a standalone &lt;svg&gt; element.</summary>
+    public string ToSvg()
+    {
+        var svg = new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bp-network-diagram\" width=\"{Layout.Width}\" height=\"{Layout.Height}\" ")
+            .Append($"viewBox=\"0 0 {Layout.Width} {Layout.Height}\" font-family=\"sans-serif\" font-size=\"11\">")
+            .Append($"<rect width=\"{Layout.Width}\" height=\"{Layout.Height}\" fill=\"white\"/>")
+            .Append($"<text x=\"{DiagramLayout.Left}\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Html.Escape(Options.Title ?? Network.ToString())}</text>");
+        for (var c = 0; c < Layout.Columns.Count; c++) AppendHeader(svg, c);
+        for (var c = 1; c < Layout.Columns.Count; c++) AppendEdges(svg, c);
+        for (var c = 0; c < Layout.Columns.Count; c++) AppendNodes(svg, c);
+        return svg.Append("</svg>").ToString();
+    }
+
+    private static string P(double v) => Html.Number(v, "0.#");
+
+    private void AppendHeader(StringBuilder svg, int c)
+    {
+        var name = Layout.Columns[c];
+        var x = Layout.X(c);
+        if (Options.Highlight.Contains(name))
+            svg.Append($"<rect class=\"bp-highlight\" data-layer=\"{name}\" x=\"{P(x - 16)}\" y=\"26\" width=\"{P(DiagramLayout.NodeWidth + 32)}\" height=\"{P(Layout.Height - 30)}\" rx=\"8\" fill=\"#fff3bf\"/>");
+        var caption = c == 0 ? $"input ({Layout.Sizes[c]})" : $"{Network.Layers[c - 1].Activation.Name} ({Layout.Sizes[c]})";
+        svg.Append($"<text class=\"bp-layer-label\" x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"40\" text-anchor=\"middle\" font-weight=\"bold\">{name}</text>")
+           .Append($"<text x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"53\" text-anchor=\"middle\" fill=\"#666\" font-size=\"10\">{Html.Escape(caption)}</text>");
+    }
+
+    private void AppendEdges(StringBuilder svg, int c)
+    {
+        var layer = Network.Layers[c - 1];
+        var largest = Math.Max(1e-12, layer.W.Enumerate().Max(Math.Abs));
+        foreach (var j in Layout.Shown[c].OfType<int>())
+        {
+            var (x2, y2) = (Layout.X(c), Layout.Y(c, Layout.SlotOf(c, j)));
+            foreach (var i in Layout.Shown[c - 1].OfType<int>())
+                AppendEdge(svg, "bp-edge", $"{Layout.Columns[c - 1]}:{i}", $"{layer.Name}:{j}", layer.W[i, j], largest,
+                    Layout.X(c - 1) + DiagramLayout.NodeWidth, Layout.Y(c - 1, Layout.SlotOf(c - 1, i)), x2, y2, $"W_{layer.Name}[{i},{j}]");
+            if (Layout.HasBias)
+                AppendEdge(svg, "bp-edge bp-bias-edge", $"{Layout.Columns[c - 1]}:bias", $"{layer.Name}:{j}", layer.W[layer.InputSize, j], largest,
+                    Layout.X(c - 1) + DiagramLayout.NodeWidth / 2 + 10, Layout.Y(c - 1, Layout.BiasSlot(c - 1)), x2, y2, $"W_{layer.Name}[{layer.InputSize},{j}] (bias)");
+        }
+    }
+
+    private static void AppendEdge(StringBuilder svg, string css, string from, string to, double w, double largest,
+        double x1, double y1, double x2, double y2, string label)
+    {
+        var width = 0.6 + 3.4 * Math.Abs(w) / largest;
+        svg.Append($"<line class=\"{css}\" data-from=\"{from}\" data-to=\"{to}\" data-weight=\"{Html.Number(w)}\" x1=\"{P(x1)}\" y1=\"{P(y1)}\" x2=\"{P(x2)}\" y2=\"{P(y2)}\" ")
+           .Append($"stroke=\"{(w >= 0 ? WeightPositive : WeightNegative)}\" stroke-width=\"{Html.Number(width, "0.##")}\" stroke-opacity=\"0.75\">")
+           .Append($"<title>{Html.Escape(label)} = {Html.Number(w)}</title></line>");
+    }
+
+    private void AppendNodes(StringBuilder svg, int c)
+    {
+        var name = Layout.Columns[c];
+        for (var s = 0; s < Layout.Shown[c].Count; s++)
+        {
+            var (x, y) = (Layout.X(c), Layout.Y(c, s) - DiagramLayout.NodeHeight / 2);
+            if (Layout.Shown[c][s] is not { } i)
+            {
+                svg.Append($"<text class=\"bp-elided\" x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"{P(y + 18)}\" text-anchor=\"middle\" font-size=\"16\">⋮</text>");
+                continue;
+            }
+            var (z, o) = Values(c, i);
+            svg.Append($"<g class=\"bp-neuron\" data-layer=\"{name}\" data-index=\"{i}\">");
+            if (c == 0)
+                svg.Append(Cell(x, y, DiagramLayout.NodeWidth, o ?? $"x{Subscript(i)}", "#eef3fb"));
+            else
+                svg.Append(Cell(x, y, DiagramLayout.NodeWidth / 2, z ?? "Z", "#f7f7f7"))
+                   .Append(Cell(x + DiagramLayout.NodeWidth / 2, y, DiagramLayout.NodeWidth / 2, o ?? "O", "#eef3fb"));
+            if (c > 0 && Options.Gradients is { } g)
+                svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\">∂L/∂O {Html.Number(g[c - 1].DLossDO[Options.Instance, i], "0.000")}</text>");
+            svg.Append("</g>");
+        }
+        if (Layout.HasBias && c < Layout.Columns.Count - 1)
+        {
+            var (bx, by) = (Layout.X(c) + DiagramLayout.NodeWidth / 2, Layout.Y(c, Layout.BiasSlot(c)));
+            svg.Append($"<g class=\"bp-bias-neuron\" data-layer=\"{name}\"><circle cx=\"{P(bx)}\" cy=\"{P(by)}\" r=\"11\" fill=\"#fff8e1\" stroke=\"#b8860b\"/>")
+               .Append($"<text x=\"{P(bx)}\" y=\"{P(by + 4)}\" text-anchor=\"middle\">1</text></g>");
+        }
+    }
+
+    private (string? Z, string? O) Values(int c, int i)
+    {
+        if (Options.Forward is not { } f) return (null, null);
+        if (c == 0) return (null, Html.Number(f.X[Options.Instance, i], "0.00"));
+        var state = f.Layers[c - 1];
+        return (Html.Number(state.Z[Options.Instance, i], "0.00"), Html.Number(state.O[Options.Instance, i], "0.00"));
+    }
+
+    private static string Cell(double x, double y, double width, string text, string fill) =>
+        $"<rect x=\"{P(x)}\" y=\"{P(y)}\" width=\"{P(width)}\" height=\"{DiagramLayout.NodeHeight}\" fill=\"{fill}\" stroke=\"#333\"/>" +
+        $"<text x=\"{P(x + width / 2)}\" y=\"{P(y + 17)}\" text-anchor=\"middle\" font-size=\"{(text.Length > 3 ? 9 : 11)}\">{Html.Escape(text)}</text>";
+
+    private static string Subscript(int i) => string.Concat((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('₀' + d - '0')));
+
+    /// <inheritdoc />
+    public string ToHtml() => $"<div class=\"bp-diagram\">{ToSvg()}</div>";
+
+    /// <inheritdoc />
+    public string ToText() => $"{Network}{Environment.NewLine}" + string.Join(" → ", Layout.Columns.Select((n, c) => $"{n}({Layout.Sizes[c]})")) + Environment.NewLine;
+
+    /// <inheritdoc />
+    public override string ToString() => ToText();
+}
