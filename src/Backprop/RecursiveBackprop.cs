@@ -27,7 +27,7 @@ public static class RecursiveBackprop
         LayerGradients Backprop(int l)
         {
             var dLossDO = l == layers.Length - 1
-                ? Backpropagation.LossDerivative(forward, labels, loss, WithDepth(l + 1))
+                ? Backpropagation.LossDerivative(forward, labels, loss, WithDepth(l))
                 : Backprop(l + 1).DLossDInput;
             layers[l] = forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO, WithDepth(l));
             return layers[l];
