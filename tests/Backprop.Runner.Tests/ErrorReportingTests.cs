@@ -35,9 +35,9 @@ public class ErrorReportingTests
     public async Task A_cell_that_never_ends_times_out_and_the_run_goes_on()
     {
         using var folder = new FixtureFolder("timeout.ipynb", "passing.ipynb");
-        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "6");
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "5");
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("timeout.ipynb: cell 2 timed out after 6 s", result.Output);
+        Assert.Contains("timeout.ipynb: cell 1 timed out after 5 s", result.Output);
         Assert.Contains("Ran 2 notebook(s): 1 passed, 1 failed.", result.Output);
     }
 

@@ -84,8 +84,15 @@ public sealed class ChildProcessRunner(TimeSpan cellTimeout, IProgressSink progr
     private static async Task SendRequestAsync(Process child, NotebookFile notebook, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Serialize(new ExecutionRequest(notebook.CodeCells), ChildProtocol.Json);
-        await child.StandardInput.WriteAsync(request.AsMemory(), cancellationToken);
-        child.StandardInput.Close();
+        try
+        {
+            await child.StandardInput.WriteAsync(request.AsMemory(), cancellationToken);
+            child.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child died before reading its request; reading its output reports the crash.
+        }
     }
 
     // Returns whether the child said "done", and the cell that was running when the stream ended.

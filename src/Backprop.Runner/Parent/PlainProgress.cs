@@ -17,6 +17,7 @@ public sealed class PlainProgress(TextWriter writer) : IProgressSink
     public void NotebookFinished(NotebookRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Name}: {Report.StatusText(run.Status)} in {run.Seconds:0.0} s"));
+        var kernel = run.KernelMilliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $" (kernel started in {ms / 1000.0:0.0} s)") : "";
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Name}: {Report.StatusText(run.Status)} in {run.Seconds:0.0} s{kernel}"));
     }
 }
