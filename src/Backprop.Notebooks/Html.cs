@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Backprop.Notebooks;
 
@@ -9,8 +8,14 @@ internal static class Html
     /// <summary>The course's default precision: four decimals, "0.1234".</summary>
     public const string DefaultFormat = "0.0000";
 
-    /// <summary>Text made safe to put between tags or in an attribute.</summary>
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Text made safe to put between tags or in an attribute: only &amp; &lt; &gt; " ' are
+    /// replaced, so "(8×2)" and "∂L/∂W" stay readable in the stored notebook.
+    /// </summary>
+    public static string Escape(string? text) => (text ?? "")
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>A number in the invariant culture; NaN and ∞ spelled out.</summary>
     public static string Number(double value, string format = DefaultFormat) =>
