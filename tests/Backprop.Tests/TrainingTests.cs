@@ -47,7 +47,11 @@ public class TrainingTests
         // A batch of 4 over 10 instances is 3 steps per epoch (4, 4, 2); count the reports and the epochs.
         var history = Trainer.Train(net, data.X, data.Y, new TrainingOptions
         {
-            Epochs = 5, Alpha = 0.05, BatchSize = 4, Seed = 2, RecordGradientNorms = true,
+            Epochs = 5,
+            Alpha = 0.05,
+            BatchSize = 4,
+            Seed = 2,
+            RecordGradientNorms = true,
             OnEpoch = _ => steps++,
         });
         Assert.Equal(5, steps);
