@@ -52,8 +52,11 @@ public sealed class Layer
     /// With a ones column the input becomes [O_prev | 1], (n×(k+1)), after O_prev was computed,
     /// so no activation ever overwrites the ones.
     /// </summary>
-    internal LayerState Forward(Matrix<double> previousO, ShapeTrace? trace)
+    /// <param name="previousO">O of the previous layer (or X for the first layer), (n×k).</param>
+    /// <param name="trace">Optional recorder of every operation's shapes.</param>
+    public LayerState Forward(Matrix<double> previousO, ShapeTrace? trace = null)
     {
+        ArgumentNullException.ThrowIfNull(previousO);
         var where = $"{Name} forward";
         var input = previousO;
         var inputName = $"O_{PreviousName}";
@@ -91,8 +94,15 @@ public sealed class Layer
     /// last column of that product belongs to the ones, which are not neurons, so it is dropped.
     /// Reads only the forward state: no weight changes here.
     /// </summary>
-    internal LayerGradients Backward(LayerState state, Matrix<double> dLossDO, ShapeTrace? trace)
+    /// <param name="state">This layer's state from the forward pass.</param>
+    /// <param name="dLossDO">∂L/∂O of this layer, (n×j): O − Y at the output, else what the layer above passed down.</param>
+    /// <param name="trace">Optional recorder of every operation's shapes.</param>
+    public LayerGradients Backward(LayerState state, Matrix<double> dLossDO, ShapeTrace? trace = null)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(dLossDO);
+        if (!ReferenceEquals(state.Layer, this))
+            throw new ArgumentException($"{Name} backward: the state belongs to layer {state.Layer.Name}", nameof(state));
         Check.SameShape($"{Name} backward", $"∂L/∂O_{Name}", dLossDO, $"O_{Name}", state.O);
 
         var gPrime = Activation.Derivative(state.Z, state.O);

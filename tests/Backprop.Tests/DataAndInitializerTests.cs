@@ -69,4 +69,20 @@ public class DataAndInitializerTests
         Assert.Equal(w.Column(0), w.Column(1));                  // … but every hidden neuron learned the same thing
         Assert.Equal(w.Column(0), w.Column(2));
     }
+
+    [Fact]
+    public void A_line_that_misses_the_origin_cannot_be_fitted_without_a_bias()
+    {
+        var line = Datasets.Line(21, slope: 0.5, intercept: 0.7);
+        Assert.Equal(new Shape(21, 1), Shape.Of(line.X));
+        Assert.Equal(0.7, line.Y[10, 0], 12); // x = 0 in the middle
+        var options = new TrainingOptions { Epochs = 500, Alpha = 0.02 };
+        var without = Network.Create([1, 1], Activation.Identity, seed: 1);
+        var with = Network.Create([1, 1], Activation.Identity, seed: 1, bias: BiasMode.Vector);
+        var lossWithout = Trainer.Train(without, line.X, line.Y, options).FinalLoss;
+        var lossWith = Trainer.Train(with, line.X, line.Y, options).FinalLoss;
+        Assert.True(lossWith < 1e-6, $"with bias: {lossWith}");
+        // Without bias the best line through the origin leaves ½ Σ 0.7² = 5.145 unexplained.
+        Assert.Equal(0.5 * 21 * 0.49, lossWithout, 3);
+    }
 }

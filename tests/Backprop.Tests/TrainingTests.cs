@@ -108,4 +108,33 @@ public class TrainingTests
         Assert.Equal("L96", ex.Layer);
         Assert.Contains("Z_L96", ex.Message);
     }
+
+    [Fact]
+    public void Training_with_the_recursive_form_follows_the_same_trajectory_as_the_loop()
+    {
+        var data = Datasets.Synthetic(16, seed: 2);
+        var a = Network.Create([5, 2, 4, 3, 3, 1], Activation.Sigmoid, seed: 3);
+        var b = Network.Create([5, 2, 4, 3, 3, 1], Activation.Sigmoid, seed: 3);
+        var loop = Trainer.Train(a, data.X, data.Y, new TrainingOptions { Epochs = 100, Alpha = 0.5 });
+        var recursive = Trainer.Train(b, data.X, data.Y, new TrainingOptions { Epochs = 100, Alpha = 0.5, Backward = (f, y, l) => RecursiveBackprop.Backward(f, y, l) });
+        Assert.Equal(loop.Losses, recursive.Losses);
+    }
+
+    [Fact]
+    public void A_learner_can_write_the_backward_loop_from_the_per_layer_steps()
+    {
+        var data = Datasets.Synthetic(8, seed: 2);
+        var net = Network.Create([5, 2, 4, 3, 3, 1], Activation.Tanh, seed: 3, bias: BiasMode.Vector);
+        var forward = net.Forward(data.X);
+        var dL = new SquaredLoss().Derivative(forward.Output, data.Y);
+        var mine = new LayerGradients[net.Layers.Count];
+        for (var l = net.Layers.Count - 1; l >= 0; l--)
+        {
+            mine[l] = net.Layers[l].Backward(forward.Layers[l], dL);
+            dL = mine[l].DLossDZ.TransposeAndMultiply(forward.Layers[l].W); // δ @ Wᵀ
+        }
+        var engine = net.Backward(forward, data.Y);
+        for (var l = 0; l < mine.Length; l++) Assert.Equal(engine[l].DLossDW, mine[l].DLossDW);
+        Assert.Throws<ArgumentException>(() => net.Layers[0].Backward(forward.Layers[1], dL));
+    }
 }

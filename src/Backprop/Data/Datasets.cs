@@ -56,6 +56,18 @@ public static class Datasets
         return new Dataset("moons", x, y);
     }
 
+    /// <summary>
+    /// Points on the line y = slope·x + intercept for x evenly spaced in [−1, 1]: with an intercept
+    /// other than 0 the line misses the origin, which a network without bias cannot follow.
+    /// X (n×1), Y (n×1).
+    /// </summary>
+    public static Dataset Line(int n = 21, double slope = 0.5, double intercept = 0.7)
+    {
+        if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, "A line needs at least two points");
+        var x = Matrix<double>.Build.Dense(n, 1, (i, _) => -1 + 2.0 * i / (n - 1));
+        return new Dataset(FormattableString.Invariant($"line y = {slope}x + {intercept}"), x, x.Map(v => slope * v + intercept));
+    }
+
     private static Dataset TruthTable(string name, params double[] outputs) =>
         new(name, Matrix<double>.Build.DenseOfArray(TruthTableInputs), Matrix<double>.Build.Dense(4, 1, outputs));
 

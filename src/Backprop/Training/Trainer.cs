@@ -41,7 +41,9 @@ public static class Trainer
                 if (!double.IsFinite(batchLoss)) throw Diverged(epoch, batchLoss, forward, options.Alpha);
                 loss += options.Loss.Reduction == LossReduction.Mean ? batchLoss * rows : batchLoss;
 
-                var gradients = network.Backward(forward, yb, options.Loss);
+                var gradients = options.Backward is { } backward
+                    ? backward(forward, yb, options.Loss)
+                    : LoopBackprop.Backward(forward, yb, options.Loss);
                 network.Update(gradients, options.Alpha);
                 if (options.RecordGradientNorms)
                     for (var l = 0; l < normSums.Length; l++) normSums[l] += gradients[l].Norm;

@@ -21,6 +21,12 @@ public sealed record TrainingOptions
     /// <summary>Record each layer's gradient norm per epoch (for vanishing-gradient plots).</summary>
     public bool RecordGradientNorms { get; init; }
 
+    /// <summary>
+    /// The backward pass to train with; the loop form when null. Lessons pass
+    /// <c>(f, y, l) => RecursiveBackprop.Backward(f, y, l)</c> or a deliberately broken variant to watch its effect.
+    /// </summary>
+    public Func<ForwardPass, Matrix<double>, SquaredLoss, Gradients>? Backward { get; init; }
+
     /// <summary>Called after every epoch, e.g. to update a live chart.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
 }
