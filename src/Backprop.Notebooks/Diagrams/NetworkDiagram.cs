@@ -103,7 +103,7 @@ public sealed class NetworkDiagram : IView
                 svg.Append(Cell(x, y, DiagramLayout.NodeWidth / 2, z ?? "Z", "#f7f7f7"))
                    .Append(Cell(x + DiagramLayout.NodeWidth / 2, y, DiagramLayout.NodeWidth / 2, o ?? "O", "#eef3fb"));
             if (c > 0 && Options.Gradients is { } g)
-                svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\">∂L/∂O {Html.Number(g[c - 1].DLossDO[Options.Instance, i], "0.000")}</text>");
+                svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">∂L/∂O {Html.Number(g[c - 1].DLossDO[Options.Instance, i], "0.000")}</text>");
             svg.Append("</g>");
         }
         if (Layout.HasBias && c < Layout.Columns.Count - 1)

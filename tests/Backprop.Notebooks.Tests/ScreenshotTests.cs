@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>
+/// Renders the views into one page in headless Chromium with the network blocked — what a reader
+/// offline sees — saves a screenshot under artifacts/screenshots/ and checks the chart's static
+/// drawing is what remains visible. Needs the system Chromium: <c>apt-get install -y chromium</c>.
+/// </summary>
+public class ScreenshotTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Views_render_offline_in_chromium_with_the_chart_fallback_visible()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (the screenshot test never downloads a browser)");
+        var root = Examples.RepositoryRoot();
+        var folder = Directory.CreateDirectory(Path.Combine(root, "artifacts", "screenshots")).FullName;
+        var page = Path.Combine(folder, "views.html");
+        await File.WriteAllTextAsync(page, Page());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Playwright gives every launch a fresh profile (its own --user-data-dir).
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        var blocked = new List<string>();
+        await tab.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal)) await route.ContinueAsync();
+            else { blocked.Add(route.Request.Url); await route.AbortAsync(); }
+        });
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+        await tab.WaitForTimeoutAsync(1000); // give the chart's loader its chance to fail
+        await tab.ScreenshotAsync(new() { Path = Path.Combine(folder, "views.png"), FullPage = true });
+        await tab.Locator(".bp-network-diagram").First.ScreenshotAsync(new() { Path = Path.Combine(folder, "diagram.png") });
+
+        Assert.Contains(blocked, url => url.Contains("require", StringComparison.Ordinal)); // the loader tried the CDN
+        Assert.True(await tab.Locator(".bp-static-fallback svg").First.IsVisibleAsync());
+        Assert.Equal(3, await tab.Locator(".bp-static-fallback").CountAsync());
+        Assert.True(await tab.Locator(".bp-network-diagram").First.IsVisibleAsync());
+    }
+
+    private static string Page()
+    {
+        var (network, forward, gradients, trace) = Examples.TracedStep(n: 8);
+        var biased = Examples.Article(BiasMode.OnesColumn);
+        var xor = Network.Create([2, 4, 1], Activation.Sigmoid, seed: 3);
+        Trainer.Train(xor, Datasets.Xor.X, Datasets.Xor.Y, new TrainingOptions { Epochs = 2000, Alpha = 1 });
+        var views = new IView[]
+        {
+            network.Layers[1].W.View("W_L97"),
+            Matrix<double>.Build.Dense(64, 20, (i, j) => Math.Sin(i + j)).View("X"),
+            trace.View(),
+            network.Summary(),
+            biased.Summary(),
+            network.Diagram(new() { Forward = forward, Gradients = gradients, Highlight = ["L99", "L100"] }),
+            biased.Diagram(),
+            Network.Create([30, 20, 1], Activation.Tanh, seed: 2).Diagram(new() { MaxNeuronsPerLayer = 6 }),
+            Charts.Losses([("α = 0.5", Examples.History(60)), ("α = 0.5, again", Examples.History(40))], logY: true),
+            Charts.GradientNorms(Examples.History(60, norms: true)),
+            Charts.DecisionBoundary(xor, Datasets.Xor, 30),
+        };
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Backprop.Notebooks views</title></head>" +
+            "<body style=\"font-family:sans-serif\">" + string.Concat(views.Select(v => $"<section style=\"margin:12px 0\">{v.ToHtml()}</section>")) + "</body></html>";
+    }
+}
