@@ -33,6 +33,20 @@ public static class NotebookSetup
     {
         if (Interlocked.Exchange(ref resolverInstalled, 1) == 1) return;
         AssemblyLoadContext.Default.Resolving += ResolveFSharpCore;
+        // The stock kernel has FSharp.Core loaded already (its F# kernel); a host with only a C#
+        // kernel may not. Loading the host's own copy now means a later request for 10.1 finds
+        // a loaded FSharp.Core to hand over, instead of failing on the host's older file.
+        if (!AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "FSharp.Core"))
+        {
+            try
+            {
+                AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("FSharp.Core"));
+            }
+            catch (FileNotFoundException)
+            {
+                // No FSharp.Core in the host at all: the resolver falls back to the copy beside this DLL.
+            }
+        }
     }
 
     private static Assembly? ResolveFSharpCore(AssemblyLoadContext context, AssemblyName name)

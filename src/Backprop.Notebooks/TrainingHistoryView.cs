@@ -22,17 +22,21 @@ public sealed class TrainingHistoryView : IView
     /// <summary>Whether the chart's loss axis is logarithmic.</summary>
     public bool LogY { get; }
 
-    /// <summary>"1000 epochs in 152 ms, final loss 0.0123 (from 1.2345)".</summary>
+    /// <summary>"1000 epochs, final loss 0.0123 (from 1.2345)": everything that a seed reproduces.</summary>
     public string Summary => History.Epochs == 0 ? "no epochs ran" :
-        $"{Html.Number(History.Epochs)} epochs in {Html.Duration(History.Elapsed)}, final loss {Html.Number(History.FinalLoss)}" +
-        $" (from {Html.Number(History.Losses[0])})";
+        $"{Html.Number(History.Epochs)} epochs, final loss {Html.Number(History.FinalLoss)} (from {Html.Number(History.Losses[0])})";
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The summary with the wall-clock time. The time is wrapped in <c>&lt;span data-volatile&gt;</c>:
+    /// it differs on every run, so the runner's <c>--check</c> compares it as a placeholder.
+    /// </summary>
     public string ToHtml() => new StringBuilder("<div class=\"bp-history\"><div class=\"bp-summary\" style=\"font-family:monospace\">")
-        .Append(Html.Escape(Summary)).Append("</div>")
+        .Append(Html.Escape(Summary))
+        .Append(History.Epochs == 0 ? "" : $" <span style=\"color:#888\">in <span data-volatile>{Html.Escape(Html.Duration(History.Elapsed))}</span></span>")
+        .Append("</div>")
         .Append(History.Epochs == 0 ? "" : Charts.Loss(History, LogY).ToHtml()).Append("</div>").ToString();
 
-    /// <inheritdoc />
+    /// <summary>The summary without the time, so a stored text output reproduces exactly.</summary>
     public string ToText() => Summary + Environment.NewLine;
 
     /// <inheritdoc />

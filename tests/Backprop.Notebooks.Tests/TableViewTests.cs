@@ -61,8 +61,11 @@ public class TableViewTests
     {
         var history = Examples.History(epochs: 30);
         var view = history.View();
-        Assert.Contains("30 epochs in ", view.Summary);
+        Assert.StartsWith("30 epochs, final loss ", view.Summary);
         Assert.Contains(Html.Number(history.FinalLoss), view.ToText());
+        // The time is shown, marked volatile for --check, and left out of the plain text.
+        Assert.Matches("in <span data-volatile>[0-9.]+ m?s</span>", view.ToHtml());
+        Assert.DoesNotContain("data-volatile", view.ToText());
         Assert.Contains("bp-static-fallback", view.ToHtml());
     }
 

@@ -37,6 +37,14 @@ public class OutputNormalizerTests
     }
 
     [Fact]
+    public void Volatile_spans_compare_as_placeholders_but_their_surroundings_still_count()
+    {
+        Assert.Null(Diff(Html("100 epochs in <span data-volatile>152 ms</span>"), Html("100 epochs in <span data-volatile>1.20 s</span>")));
+        Assert.NotNull(Diff(Html("100 epochs in <span data-volatile>152 ms</span>"), Html("200 epochs in <span data-volatile>152 ms</span>")));
+        Assert.NotNull(Diff(Html("in <span>152 ms</span>"), Html("in <span>153 ms</span>"))); // unmarked text is not masked
+    }
+
+    [Fact]
     public void Html_that_differs_in_anything_else_does_not_match()
     {
         Assert.Contains("line 1 was \"<pre>3</pre>\", now \"<pre>4</pre>\"", Diff(Html("<pre>3</pre>"), Html("<pre>4</pre>")));

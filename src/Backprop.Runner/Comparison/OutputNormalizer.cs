@@ -17,6 +17,9 @@ namespace Backprop.Runner.Comparison;
 /// <item>in any other text, GUIDs (with or without dashes) are generated ids: each distinct one
 /// is replaced by its order of first appearance, so "the same id used twice" still has to hold
 /// and every other character still has to match;</item>
+/// <item>text the presentation library marks as volatile, <c>&lt;span data-volatile&gt;152 ms&lt;/span&gt;</c>
+/// (a training run's wall-clock time), is compared as a placeholder: it differs on every run and
+/// says nothing about the lesson; everything around it still has to match;</item>
 /// <item>error outputs compare type and message, not the stack trace (it names the machine's
 /// paths).</item>
 /// </list>
@@ -74,7 +77,7 @@ public static partial class OutputNormalizer
         foreach (var (mime, value) in (data ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var text = value is JsonValue or JsonArray ? JupyterOutputs.JoinText(value) : value?.ToJsonString() ?? "";
-            parts.Add(new(mime, mime == "text/html" && PlotlyChart.TryExtract(text) is { } chart ? chart : Ids(Lines(text))));
+            parts.Add(new(mime, mime == "text/html" && PlotlyChart.TryExtract(text) is { } chart ? chart : Volatile(Ids(Lines(text)))));
         }
 
         return parts;
@@ -98,6 +101,12 @@ public static partial class OutputNormalizer
             return $"{{id{n}}}";
         });
     }
+
+    /// <summary>Replaces the content of every <c>&lt;span data-volatile&gt;</c> by "{volatile}".</summary>
+    public static string Volatile(string text) => VolatileSpan().Replace(text, "${open}{volatile}</span>");
+
+    [GeneratedRegex(@"(?<open><span data-volatile(?:=""[^""]*"")?>)[^<]*</span>")]
+    private static partial Regex VolatileSpan();
 
     [GeneratedRegex(@"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})(?![0-9a-fA-F])")]
     private static partial Regex Guid();
