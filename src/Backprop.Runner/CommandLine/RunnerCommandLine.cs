@@ -7,7 +7,7 @@ namespace Backprop.Runner.CommandLine;
 
 /// <summary>
 /// The command-line surface: <c>run [paths...] [--out DIR] [--update] [--check] [--timeout S]</c>,
-/// and the hidden <c>execute-one</c> a child process runs.
+/// <c>export</c> (see <see cref="ExportCommand"/>), and the hidden <c>execute-one</c> a child process runs.
 /// </summary>
 public static class RunnerCommandLine
 {
@@ -62,7 +62,7 @@ public static class RunnerCommandLine
         };
         executeOne.SetAction((_, cancellationToken) => ChildHost.RunAsync(cancellationToken));
 
-        return new RootCommand("Backprop.Runner: runs the course's notebooks headless") { run, executeOne };
+        return new RootCommand("Backprop.Runner: runs the course's notebooks headless and exports them as a site") { run, ExportCommand.Build(), executeOne };
     }
 
     private static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)

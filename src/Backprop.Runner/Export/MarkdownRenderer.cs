@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Backprop.Runner.Child;
+using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Backprop.Runner.Export;
+
+/// <summary>
+/// Markdown cells to HTML with Markdig's advanced extensions (tables, task lists, footnotes, math
+/// …). Formulas are rendered as styled text by <see cref="TexText"/>, C# fences are highlighted by
+/// <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point at files written by
+/// <see cref="SiteImages"/>.
+/// </summary>
+public sealed class MarkdownRenderer(SiteImages images)
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    /// <summary>A markdown cell's HTML.</summary>
+    public string ToHtml(string markdown, JsonObject? attachments)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url?.StartsWith("attachment:", StringComparison.Ordinal) == true)
+            {
+                link.Url = Attachment(attachments, link.Url["attachment:".Length..]) ?? "";
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
+        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathBlockRenderer());
+        var plainCode = renderer.ObjectRenderers.Find<CodeBlockRenderer>()!;
+        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeRenderer(plainCode));
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Markdown inline text (a summary) as HTML without the surrounding paragraph.</summary>
+    public static string InlineToHtml(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown, Pipeline).Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html;
+    }
+
+    private string? Attachment(JsonObject? attachments, string name)
+    {
+        if (attachments?[Uri.UnescapeDataString(name)] is not JsonObject data)
+        {
+            return null;
+        }
+
+        return SiteImages.MimeTypes
+            .Where(data.ContainsKey)
+            .Select(mime => images.Add(mime, JupyterOutputs.JoinText(data[mime])))
+            .FirstOrDefault(url => url is not null);
+    }
+
+    private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline obj) =>
+            renderer.Write("<span class=\"math\">").Write(TexText.ToHtml(obj.Content.ToString())).Write("</span>");
+    }
+
+    private sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, MathBlock obj) =>
+            renderer.EnsureLine().Write("<div class=\"math math-block\">").Write(TexText.ToHtml(obj.Lines.ToString())).WriteLine("</div>");
+    }
+
+    private sealed class HighlightedCodeRenderer(CodeBlockRenderer plain) : HtmlObjectRenderer<CodeBlock>
+    {
+        private static readonly HashSet<string> CSharp = new(StringComparer.OrdinalIgnoreCase) { "csharp", "cs", "c#" };
+
+        protected override void Write(HtmlRenderer renderer, CodeBlock obj)
+        {
+            if (obj is FencedCodeBlock { Info: { } info } && CSharp.Contains(info))
+            {
+                renderer.EnsureLine().Write("<pre class=\"code\"><code class=\"language-csharp\">")
+                    .Write(CSharpHighlighter.ToHtml(obj.Lines.ToString())).WriteLine("</code></pre>");
+            }
+            else if (obj is FencedCodeBlock { Info: "mermaid" })
+            {
+                // No mermaid.js offline: the diagram's source is shown as text.
+                renderer.EnsureLine().Write("<pre class=\"code mermaid-source\" title=\"Mermaid diagram source\">")
+                    .Write(WebUtility.HtmlEncode(obj.Lines.ToString())).WriteLine("</pre>");
+            }
+            else
+            {
+                plain.Write(renderer, obj);
+            }
+        }
+    }
+}
