@@ -24,6 +24,13 @@ internal static class Html
         : double.IsNegativeInfinity(value) ? "−∞"
         : value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A number with three significant digits where it matters: "0.123", "−0.040", and
+    /// "−3.21e-4" for small values that fixed decimals would print as a misleading 0.000.
+    /// </summary>
+    public static string Significant(double value) =>
+        value != 0 && double.IsFinite(value) && Math.Abs(value) < 0.01 ? Number(value, "0.00e+0") : Number(value, "0.000");
+
     /// <summary>An integer in the invariant culture.</summary>
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -57,7 +57,8 @@ public class DiagramTests
         var (network, forward, gradients, _) = Examples.TracedStep();
         var svg = Svg(network.Diagram(new() { Forward = forward, Gradients = gradients, Highlight = ["L99", "L100"] }));
         Assert.Equal(13, WithClass(svg, "bp-loss-derivative").Count()); // every neuron after the input
-        Assert.Equal(["L99", "L100"], WithClass(svg, "bp-highlight").Select(e => (string?)e.Attribute("data-layer")));
+        Assert.Equal(["L99 L100"], WithClass(svg, "bp-highlight").Select(e => (string?)e.Attribute("data-layer"))); // one band for the pair
+        Assert.DoesNotContain(WithClass(svg, "bp-loss-derivative"), e => e.Value.EndsWith(" 0.000", StringComparison.Ordinal) || e.Value.EndsWith("-0.000", StringComparison.Ordinal));
         var output = WithClass(svg, "bp-neuron").Single(e => (string?)e.Attribute("data-layer") == "L100");
         Assert.Contains(Html.Number(forward.Output[0, 0], "0.00"), output.Value);
     }
@@ -76,4 +77,12 @@ public class DiagramTests
         Assert.Contains("a &lt;b&gt; &amp; c", svg);
         XElement.Parse(svg);
     }
+
+    [Theory]
+    [InlineData(0.1234, "0.123")]
+    [InlineData(-0.04, "-0.040")]
+    [InlineData(-0.000321, "-3.21e-4")]
+    [InlineData(0.0, "0.000")]
+    public void Small_loss_derivatives_keep_three_significant_digits(double value, string expected) =>
+        Assert.Equal(expected, Html.Significant(value));
 }

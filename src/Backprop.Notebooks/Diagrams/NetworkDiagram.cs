@@ -40,6 +40,7 @@ public sealed class NetworkDiagram : IView
             .Append($"viewBox=\"0 0 {Layout.Width} {Layout.Height}\" font-family=\"sans-serif\" font-size=\"11\">")
             .Append($"<rect width=\"{Layout.Width}\" height=\"{Layout.Height}\" fill=\"white\"/>")
             .Append($"<text x=\"{DiagramLayout.Left}\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Html.Escape(Options.Title ?? Network.ToString())}</text>");
+        AppendHighlights(svg);
         for (var c = 0; c < Layout.Columns.Count; c++) AppendHeader(svg, c);
         for (var c = 1; c < Layout.Columns.Count; c++) AppendEdges(svg, c);
         for (var c = 0; c < Layout.Columns.Count; c++) AppendNodes(svg, c);
@@ -48,12 +49,25 @@ public sealed class NetworkDiagram : IView
 
     private static string P(double v) => Html.Number(v, "0.#");
 
+    /// <summary>One shaded band per run of adjacent highlighted layers, so "the last two layers" read as one group.</summary>
+    private void AppendHighlights(StringBuilder svg)
+    {
+        for (var c = 0; c < Layout.Columns.Count; c++)
+        {
+            if (!Options.Highlight.Contains(Layout.Columns[c])) continue;
+            var last = c;
+            while (last + 1 < Layout.Columns.Count && Options.Highlight.Contains(Layout.Columns[last + 1])) last++;
+            var (x1, x2) = (Layout.X(c) - 16, Layout.X(last) + DiagramLayout.NodeWidth + 16);
+            var names = string.Join(" ", Layout.Columns.Skip(c).Take(last - c + 1));
+            svg.Append($"<rect class=\"bp-highlight\" data-layer=\"{names}\" x=\"{P(x1)}\" y=\"26\" width=\"{P(x2 - x1)}\" height=\"{P(Layout.Height - 30)}\" rx=\"8\" fill=\"#fff3bf\"/>");
+            c = last;
+        }
+    }
+
     private void AppendHeader(StringBuilder svg, int c)
     {
         var name = Layout.Columns[c];
         var x = Layout.X(c);
-        if (Options.Highlight.Contains(name))
-            svg.Append($"<rect class=\"bp-highlight\" data-layer=\"{name}\" x=\"{P(x - 16)}\" y=\"26\" width=\"{P(DiagramLayout.NodeWidth + 32)}\" height=\"{P(Layout.Height - 30)}\" rx=\"8\" fill=\"#fff3bf\"/>");
         var caption = c == 0 ? $"input ({Layout.Sizes[c]})" : $"{Network.Layers[c - 1].Activation.Name} ({Layout.Sizes[c]})";
         svg.Append($"<text class=\"bp-layer-label\" x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"40\" text-anchor=\"middle\" font-weight=\"bold\">{name}</text>")
            .Append($"<text x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"53\" text-anchor=\"middle\" fill=\"#666\" font-size=\"10\">{Html.Escape(caption)}</text>");
@@ -103,7 +117,7 @@ public sealed class NetworkDiagram : IView
                 svg.Append(Cell(x, y, DiagramLayout.NodeWidth / 2, z ?? "Z", "#f7f7f7"))
                    .Append(Cell(x + DiagramLayout.NodeWidth / 2, y, DiagramLayout.NodeWidth / 2, o ?? "O", "#eef3fb"));
             if (c > 0 && Options.Gradients is { } g)
-                svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">∂L/∂O {Html.Number(g[c - 1].DLossDO[Options.Instance, i], "0.000")}</text>");
+                svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">∂L/∂O {Html.Significant(g[c - 1].DLossDO[Options.Instance, i])}</text>");
             svg.Append("</g>");
         }
         if (Layout.HasBias && c < Layout.Columns.Count - 1)
