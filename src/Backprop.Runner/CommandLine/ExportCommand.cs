@@ -10,8 +10,8 @@ namespace Backprop.Runner.CommandLine;
 /// <summary>
 /// <c>export [paths...] [--out DIR] [--from DIR] [--timeout S] [--title TEXT]</c>: the course as a
 /// static site that reads offline. Exit code 0 when every notebook ran and the site was written,
-/// 1 when a notebook failed (its page shows the error) or the site could not be written, 2 for
-/// usage errors.
+/// 1 when a notebook failed (its page shows the error) or the site could not be written, 2 when a
+/// path does not exist or holds no notebook (command-line errors print the usage and exit non-zero).
 /// </summary>
 public static class ExportCommand
 {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Backprop.Runner.Export;
@@ -32,7 +31,7 @@ public static class CSharpHighlighter
         while (i < code.Length)
         {
             var (kind, length) = Next(code, i);
-            var text = WebUtility.HtmlEncode(code.Substring(i, length));
+            var text = HtmlText.Escape(code.Substring(i, length));
             html.Append(kind is null ? text : $"<span class=\"tok-{kind}\">{text}</span>");
             i += length;
         }

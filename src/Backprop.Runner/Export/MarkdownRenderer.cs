@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Backprop.Runner.Child;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -16,9 +16,12 @@ namespace Backprop.Runner.Export;
 /// <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point at files written by
 /// <see cref="SiteImages"/>.
 /// </summary>
-public sealed class MarkdownRenderer(SiteImages images)
+public sealed partial class MarkdownRenderer(SiteImages images)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    // Titles, summaries and markdown outputs: raw HTML in them is shown as text.
+    private static readonly MarkdownPipeline TextPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
     /// <summary>A markdown cell's HTML.</summary>
     public string ToHtml(string markdown, JsonObject? attachments)
@@ -44,12 +47,24 @@ public sealed class MarkdownRenderer(SiteImages images)
         return writer.ToString();
     }
 
-    /// <summary>Markdown inline text (a summary) as HTML without the surrounding paragraph.</summary>
+    /// <summary>
+    /// Markdown text (a title, a summary) as HTML without the surrounding paragraph; raw HTML in it
+    /// is escaped, never passed through.
+    /// </summary>
     public static string InlineToHtml(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, Pipeline).Trim();
+        var html = Markdown.ToHtml(AsParagraph(markdown), TextPipeline).Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html;
     }
+
+    // "1. The perceptron" is a title, not a list: escape what would start another block.
+    private static string AsParagraph(string text) => BlockStart().Replace(text.TrimStart(), @"$1\$2");
+
+    [GeneratedRegex(@"^(\d*)([.)#>+*-])(?=\s|$)")]
+    private static partial Regex BlockStart();
+
+    /// <summary>Markdown text as plain text (for a page's &lt;title&gt;), not yet HTML-escaped.</summary>
+    public static string ToPlainText(string markdown) => Markdown.ToPlainText(AsParagraph(markdown), TextPipeline).Trim();
 
     private string? Attachment(JsonObject? attachments, string name)
     {
@@ -67,7 +82,8 @@ public sealed class MarkdownRenderer(SiteImages images)
     private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
     {
         protected override void Write(HtmlRenderer renderer, MathInline obj) =>
-            renderer.Write("<span class=\"math\">").Write(TexText.ToHtml(obj.Content.ToString())).Write("</span>");
+            renderer.Write(obj.DelimiterCount > 1 ? "<span class=\"math math-block\">" : "<span class=\"math\">")
+                .Write(TexText.ToHtml(obj.Content.ToString())).Write("</span>");
     }
 
     private sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
@@ -91,7 +107,7 @@ public sealed class MarkdownRenderer(SiteImages images)
             {
                 // No mermaid.js offline: the diagram's source is shown as text.
                 renderer.EnsureLine().Write("<pre class=\"code mermaid-source\" title=\"Mermaid diagram source\">")
-                    .Write(WebUtility.HtmlEncode(obj.Lines.ToString())).WriteLine("</pre>");
+                    .Write(HtmlText.Escape(obj.Lines.ToString())).WriteLine("</pre>");
             }
             else
             {

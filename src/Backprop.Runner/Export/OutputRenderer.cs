@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -50,7 +49,7 @@ public sealed partial class OutputRenderer(SiteImages images)
         {
             if (images.Add(mime, Text(mime)) is { } url)
             {
-                return $"<div class=\"output-image\"><img src=\"{WebUtility.HtmlEncode(url)}\" alt=\"output image\"></div>";
+                return $"<div class=\"output-image\"><img src=\"{HtmlText.Escape(url)}\" alt=\"output image\"></div>";
             }
         }
 
@@ -74,7 +73,7 @@ public sealed partial class OutputRenderer(SiteImages images)
     }
 
     private static string Pre(string css, string text) =>
-        $"<pre class=\"{css}\">{WebUtility.HtmlEncode(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
+        $"<pre class=\"{css}\">{HtmlText.Escape(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
 
     // Terminal colour codes in tracebacks.
     [GeneratedRegex("\u001b\\[[0-9;]*[A-Za-z]")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -30,7 +29,7 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         charts = outputs.Charts;
         var position = string.Create(CultureInfo.InvariantCulture, $"Lesson {index + 1} of {lessons.Count}");
         var html = new StringBuilder();
-        html.Append(Head(lesson.Title + " · " + courseTitle, withPlotly: charts > 0))
+        html.Append(Head(MarkdownRenderer.ToPlainText(lesson.Title) + " · " + courseTitle, withPlotly: charts > 0))
             .Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a>")
             .Append("<span class=\"position\">").Append(position).Append("</span></header>\n")
             .Append(Navigation(lessons, index, "top"))
@@ -56,7 +55,7 @@ public sealed class SitePages(string courseTitle, SiteImages images)
             var lesson = lessons[i];
             html.Append("<li><a href=\"").Append(E(lesson.PageName)).Append("\"><span class=\"number\">")
                 .Append((i + 1).ToString("00", CultureInfo.InvariantCulture)).Append("</span><span class=\"text\"><span class=\"title\">")
-                .Append(E(lesson.Title)).Append("</span><span class=\"summary\">").Append(MarkdownRenderer.InlineToHtml(lesson.Summary))
+                .Append(MarkdownRenderer.InlineToHtml(lesson.Title)).Append("</span><span class=\"summary\">").Append(MarkdownRenderer.InlineToHtml(lesson.Summary))
                 .Append("</span></span></a></li>\n");
         }
 
@@ -82,11 +81,11 @@ public sealed class SitePages(string courseTitle, SiteImages images)
     {
         var html = new StringBuilder("<nav class=\"lesson-nav ").Append(where).Append("\">");
         html.Append(index > 0
-            ? $"<a class=\"previous\" rel=\"prev\" href=\"{E(lessons[index - 1].PageName)}\"><small>Previous</small>{E(lessons[index - 1].Title)}</a>"
+            ? $"<a class=\"previous\" rel=\"prev\" href=\"{E(lessons[index - 1].PageName)}\"><small>Previous</small>{MarkdownRenderer.InlineToHtml(lessons[index - 1].Title)}</a>"
             : "<span class=\"previous\"></span>");
         html.Append("<a class=\"contents-link\" href=\"index.html\">Contents</a>");
         html.Append(index < lessons.Count - 1
-            ? $"<a class=\"next\" rel=\"next\" href=\"{E(lessons[index + 1].PageName)}\"><small>Next</small>{E(lessons[index + 1].Title)}</a>"
+            ? $"<a class=\"next\" rel=\"next\" href=\"{E(lessons[index + 1].PageName)}\"><small>Next</small>{MarkdownRenderer.InlineToHtml(lessons[index + 1].Title)}</a>"
             : "<span class=\"next\"></span>");
         return html.Append("</nav>\n").ToString();
     }
@@ -98,5 +97,5 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         (withPlotly ? "<script src=\"assets/plotly.min.js\"></script>" : "") +
         "</head>\n<body>\n";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Escape(text);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Backprop.Runner.Export;
@@ -20,6 +19,11 @@ public static class TexText
         "rightarrow → to → Rightarrow ⇒ le ≤ leq ≤ ge ≥ geq ≥ ne ≠ neq ≠ approx ≈ sum ∑ prod ∏ in ∈ infty ∞ " +
         "top ᵀ prime ′ ldots … cdots ⋯ dots … pm ± mid | lVert ‖ rVert ‖ | ‖ Vert ‖ { { } } % % & & _ _ # # " +
         "exp exp log log ln ln max max min min tanh tanh");
+
+    // Relations and binary operators: set off by spaces, as TeX spaces them.
+    private static readonly Dictionary<string, string> Operators = Pairs(
+        "cdot · times × odot ⊙ circ ∘ leftarrow ← gets ← rightarrow → to → Rightarrow ⇒ le ≤ leq ≤ ge ≥ geq ≥ " +
+        "ne ≠ neq ≠ approx ≈ in ∈ pm ±");
 
     private static readonly Dictionary<string, string> Spaces = new(StringComparer.Ordinal)
     {
@@ -63,19 +67,26 @@ public static class TexText
                 return "";
             case '^' or '_':
                 i++;
-                var script = i < tex.Length ? Argument(tex, ref i) : "";
+                var script = i < tex.Length ? Argument(tex, ref i).Replace(" ", "", StringComparison.Ordinal) : "";
                 return c == '^' ? $"<sup>{script}</sup>" : $"<sub>{script}</sub>";
             case '\\':
                 return Command(tex, ref i);
             case '&':
                 i++;
                 return " ";
+            case ' ' or '\t' or '\n' or '\r':
+                // Spaces in TeX math are not significant; operators get their own spacing.
+                i++;
+                return "";
+            case '=' or '+' or '<' or '>' or '-':
+                i++;
+                return Spaced(c == '-' ? "−" : c.ToString());
             case '\'':
                 i++;
                 return "′";
             default:
                 i++;
-                return WebUtility.HtmlEncode(c.ToString());
+                return HtmlText.Escape(c.ToString());
         }
     }
 
@@ -124,6 +135,11 @@ public static class TexText
             return letter switch { "R" => "ℝ", "N" => "ℕ", "Z" => "ℤ", _ => letter };
         }
 
+        if (name is "text" or "mathrm" or "operatorname")
+        {
+            return $"<span class=\"tex-text\">{HtmlText.Escape(RawGroup(tex, ref i))}</span>";
+        }
+
         if (Fonts.TryGetValue(name, out var css))
         {
             return $"<span class=\"{css}\">{Argument(tex, ref i)}</span>";
@@ -134,9 +150,14 @@ public static class TexText
             return "";
         }
 
+        if (Operators.TryGetValue(name, out var op))
+        {
+            return Spaced(op);
+        }
+
         return Symbols.TryGetValue(name, out var symbol) || Spaces.TryGetValue(name, out symbol)
-            ? WebUtility.HtmlEncode(symbol)
-            : $"<span class=\"tex-unknown\">\\{WebUtility.HtmlEncode(name)}</span>";
+            ? HtmlText.Escape(symbol)
+            : $"<span class=\"tex-unknown\">\\{HtmlText.Escape(name)}</span>";
     }
 
     // A braced group or a single atom (x^2, x^{10}, \frac12).
@@ -161,6 +182,33 @@ public static class TexText
 
         i = Math.Min(i + 1, tex.Length);
         return html.ToString();
+    }
+
+    private static string Spaced(string op) => $" {HtmlText.Escape(op)} ";
+
+    // The text of a braced group as written (for \text{…}); a single character without braces.
+    private static string RawGroup(string tex, ref int i)
+    {
+        while (i < tex.Length && tex[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= tex.Length)
+        {
+            return "";
+        }
+
+        if (tex[i] != '{')
+        {
+            return tex[i++].ToString();
+        }
+
+        var end = tex.IndexOf('}', i);
+        end = end < 0 ? tex.Length : end;
+        var text = tex[(i + 1)..end];
+        i = Math.Min(end + 1, tex.Length);
+        return text;
     }
 
     private static Dictionary<string, string> Pairs(string pairs)

@@ -1,0 +1,96 @@
+namespace Backprop.Export.Tests;
+
+/// <summary>
+/// Exported sites opened from disk in headless Chromium with no network: every page loads with no
+/// console error and no failed or blocked request, every chart is drawn by the local plotly.js,
+/// every diagram is visible. Screenshots go to artifacts/screenshots/site/. Needs the system
+/// Chromium: <c>apt-get install -y chromium</c>.
+/// </summary>
+public sealed class BrowserTests : IDisposable
+{
+    private static readonly string Screenshots = Path.Combine(Repo.Root, "artifacts", "screenshots", "site");
+
+    private readonly string work = Directory.CreateTempSubdirectory("export-browser-").FullName;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [Fact]
+    public async Task Executed_fixture_notebooks_read_offline_with_every_chart_drawn()
+    {
+        var live = Repo.CopyFixtures("live");
+        try
+        {
+            var site = Path.Combine(work, "site");
+            var export = await Repo.RunnerAsync(work, "export", live, "--out", site);
+            Assert.True(export.ExitCode == 0, export.ToString());
+            Assert.Contains("Exported 2 lesson(s) with 3 interactive chart(s)", export.Output, StringComparison.Ordinal);
+
+            await using var browser = await Browser.StartAsync();
+            var reports = await VisitAllAsync(browser, site, "fixture-");
+            Assert.Equal(3, reports.Sum(r => r.Charts));
+            Assert.True(reports.Sum(r => r.Diagrams) >= 1, string.Join("\n", reports));
+
+            // With scripts off, the course's charts show their static drawing instead.
+            var page = Path.Combine(site, "01-course-charts.html");
+            var noScript = await browser.VisitAsync(page, Path.Combine(Screenshots, "fixture-01-course-charts-noscript.png"), javaScript: false);
+            Assert.True(noScript.Diagrams >= 3, noScript.ToString());
+            Assert.Empty(noScript.DiagramsNotVisible);
+        }
+        finally
+        {
+            Directory.Delete(live, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Every_output_kind_reads_offline_and_text_stays_text()
+    {
+        var site = Path.Combine(work, "site");
+        var export = await Repo.RunnerAsync(work, "export", "--from", Path.Combine(Repo.Fixtures, "static"), "--out", site);
+        Assert.True(export.ExitCode == 0, export.ToString());
+
+        await using var browser = await Browser.StartAsync();
+        var reports = await VisitAllAsync(browser, site, "outputs-");
+        Assert.Equal(1, reports.Single(r => r.Page == "01-every-output.html").Diagrams);
+        var page = Path.Combine(site, "01-every-output.html");
+        Assert.Equal("undefined", await browser.EvaluateAsync<string>(page, "() => typeof window.__pwned"));
+        Assert.True(await browser.EvaluateAsync<bool>(page, "() => document.body.innerText.includes('<script>window.__pwned = 1;</script> is text here')"));
+        Assert.True(await browser.EvaluateAsync<bool>(page, "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)"));
+    }
+
+    [Fact]
+    public async Task The_course_exports_with_one_command_and_reads_offline()
+    {
+        var notebooks = Directory.Exists(Path.Combine(Repo.Root, "notebooks"))
+            ? Directory.GetFiles(Path.Combine(Repo.Root, "notebooks"), "*.ipynb")
+            : [];
+        var site = Path.Combine(Repo.Root, "artifacts", "site");
+        var export = await Repo.RunnerAsync(Repo.Root, "export");
+        if (notebooks.Length == 0)
+        {
+            // The course has no lessons yet: the command says so instead of writing an empty site.
+            Assert.True(export.ExitCode == 2 && export.Output.Contains("No notebooks found", StringComparison.Ordinal), export.ToString());
+            return;
+        }
+
+        Assert.True(export.ExitCode == 0, export.ToString());
+        await using var browser = await Browser.StartAsync();
+        var reports = await VisitAllAsync(browser, site, "course-");
+        Assert.Equal(notebooks.Length + 1, reports.Count);
+    }
+
+    // Visits index.html and every lesson page; asserts each is clean; returns the reports.
+    private static async Task<List<Browser.PageReport>> VisitAllAsync(Browser browser, string site, string prefix)
+    {
+        var reports = new List<Browser.PageReport>();
+        foreach (var page in Directory.GetFiles(site, "*.html").Order(StringComparer.Ordinal))
+        {
+            var report = await browser.VisitAsync(page, Path.Combine(Screenshots, prefix + Path.GetFileNameWithoutExtension(page) + ".png"));
+            Assert.True(report.ConsoleErrors.Count == 0 && report.BlockedRequests.Count == 0 && report.FailedRequests.Count == 0, report.ToString());
+            Assert.True(report.ChartsNotDrawn.Count == 0 && report.DiagramsNotVisible.Count == 0, report.ToString());
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+}
