@@ -66,7 +66,8 @@ public sealed class SitePages(string courseTitle, SiteImages images)
 
     private static string Code(LessonCell cell, int number, OutputRenderer outputs)
     {
-        var html = new StringBuilder("<section class=\"cell code\" id=\"cell-").Append(number.ToString(CultureInfo.InvariantCulture)).Append("\">")
+        var setup = cell.Outputs.Count == 0 && cell.Source.Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#'));
+        var html = new StringBuilder(setup ? "<section class=\"cell code setup\" id=\"cell-" : "<section class=\"cell code\" id=\"cell-").Append(number.ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append("<pre class=\"code\"><code class=\"language-csharp\">").Append(CSharpHighlighter.ToHtml(cell.Source.TrimEnd())).Append("</code></pre>");
         var rendered = cell.Outputs.OfType<JsonObject>().Select(outputs.ToHtml).Where(h => h.Length > 0).ToList();
         if (rendered.Count > 0)

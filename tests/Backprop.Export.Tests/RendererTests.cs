@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Backprop.Runner.Export;
+
+namespace Backprop.Export.Tests;
+
+/// <summary>The pieces of a page, in process: formulas, highlighting, chart rewriting, escaping, safe paths.</summary>
+public class RendererTests
+{
+    [Theory]
+    [InlineData(@"\alpha \cdot x", "α · x")]
+    [InlineData(@"W \leftarrow W - \alpha", "W ← W − α")]
+    [InlineData(@"x^2 + y_{n}", "x<sup>2</sup> + y<sub>n</sub>")]
+    [InlineData(@"\frac{\partial L}{\partial W}", "<span class=\"tex-frac\"><span>∂L</span><span>∂W</span></span>")]
+    [InlineData(@"\text{loss of } n", "<span class=\"tex-text\">loss of </span>n")]
+    [InlineData(@"\mathbb{R}^{n \times k}", "ℝ<sup>n×k</sup>")]
+    [InlineData(@"a < b \unknown", "a &lt; b<span class=\"tex-unknown\">\\unknown</span>")]
+    public void Formulas_become_styled_unicode_text(string tex, string html) => Assert.Equal(html, TexText.ToHtml(tex).Trim());
+
+    [Fact]
+    public void Highlighted_code_is_escaped_and_tokenized()
+    {
+        var html = CSharpHighlighter.ToHtml("#!import setup.dib\nvar s = \"<b>\"; // α < 1\nint n = 42;");
+        Assert.Equal(
+            "<span class=\"tok-directive\">#!import setup.dib</span>\n<span class=\"tok-keyword\">var</span> s = <span class=\"tok-string\">&quot;&lt;b&gt;&quot;</span>; " +
+            "<span class=\"tok-comment\">// α &lt; 1</span>\n<span class=\"tok-keyword\">int</span> n = <span class=\"tok-number\">42</span>;",
+            html);
+    }
+
+    [Fact]
+    public void Highlighting_never_loses_text()
+    {
+        const string code = "var v = @\"a\"\"b\" + $\"{x}\" + \"\"\"raw\"\"\" + 'c' + '\\n'; /* open";
+        var text = System.Text.RegularExpressions.Regex.Replace(CSharpHighlighter.ToHtml(code), "<[^>]+>", "");
+        Assert.Equal(code, System.Net.WebUtility.HtmlDecode(text));
+    }
+
+    [Fact]
+    public void A_course_chart_script_is_replaced_by_a_local_draw_call_and_keeps_its_fallback()
+    {
+        var html = "<div class=\"bp-chart\" id=\"bp-chart-1\"><div class=\"bp-static-fallback\"><svg></svg></div></div>" +
+                   "<script type=\"text/javascript\">(function(){var figure={\"data\":[{\"y\":[1,2],\"name\":\"<b>&\"}],\"layout\":{}};" +
+                   "var draw=function(){var r=requirejs.config({paths:{plotly:'https://cdn.plot.ly/plotly-2.27.1.min'}})||require;" +
+                   "r(['plotly'],function(Plotly){var el=document.getElementById('bp-chart-1');el.innerHTML='';Plotly.newPlot(el,figure.data,figure.layout,{responsive:true});});};})();</script>";
+        var rewritten = PlotlyRewriter.Rewrite(html, out var charts);
+        Assert.Equal(1, charts);
+        Assert.StartsWith("<div class=\"bp-chart\" id=\"bp-chart-1\"><div class=\"bp-static-fallback\"><svg></svg></div></div><script>bpPlot(\"bp-chart-1\", {\"data\":[{\"y\":[1,2],\"name\":\"\\u003Cb\\u003E\\u0026\"}]", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("requirejs", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plotly_formatter_chart_keeps_its_data_layout_and_config()
+    {
+        const string script = "var renderPlotly_1 = function() {\n var fsharpPlotlyRequire = requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}}) || require;\n" +
+                              " fsharpPlotlyRequire(['plotly'], function(Plotly) {\n  var data = [{\"type\":\"scatter\",\"y\":[0.5]}];\n  var layout = {\"width\":600};\n  var config = {\"responsive\":true};\n" +
+                              "  Plotly.newPlot('4930e4ac', data, layout, config);\n });\n};";
+        var (id, figure) = PlotlyRewriter.Chart(script)!.Value;
+        Assert.Equal("4930e4ac", id);
+        Assert.Equal("{\"data\":[{\"type\":\"scatter\",\"y\":[0.5]}],\"layout\":{\"width\":600},\"config\":{\"responsive\":true}}", figure.ToJsonString());
+    }
+
+    [Fact]
+    public void Outputs_are_escaped_by_mime_type()
+    {
+        var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "renderer-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            var outputs = new OutputRenderer(new SiteImages(site));
+            string Render(string json) => outputs.ToHtml((JsonObject)JsonNode.Parse(json)!);
+            Assert.Equal("<pre class=\"output-text\">&lt;b&gt;(8×2)&lt;/b&gt;</pre>", Render("{\"output_type\":\"execute_result\",\"data\":{\"text/plain\":[\"<b>(8×2)</b>\"]}}"));
+            Assert.Equal("<div class=\"output-html\"><b>bold</b></div>", Render("{\"output_type\":\"display_data\",\"data\":{\"text/html\":\"<b>bold</b>\",\"text/plain\":\"bold\"}}"));
+            Assert.Equal("<pre class=\"output-text\">fallback</pre>", Render("{\"output_type\":\"display_data\",\"data\":{\"image/png\":\"\\\"><script>\",\"text/plain\":\"fallback\"}}"));
+            Assert.Equal("<pre class=\"output-stream stderr\">&lt;warn&gt;</pre>", Render("{\"output_type\":\"stream\",\"name\":\"stderr\",\"text\":\"<warn>\\n\"}"));
+        }
+        finally
+        {
+            site.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("../escape.html")]
+    [InlineData("images/../../escape.png")]
+    [InlineData("/tmp/absolute.png")]
+    public void The_site_folder_refuses_paths_that_leave_it(string relative)
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "paths-" + Guid.NewGuid().ToString("N")));
+        Assert.Throws<InvalidOperationException>(() => site.PathOf(relative));
+    }
+
+    [Theory]
+    [InlineData("01-perceptron", "01-perceptron")]
+    [InlineData("..hidden name!", "hidden-name")]
+    [InlineData("../../etc/passwd", "etc-passwd")]
+    [InlineData("...", "lesson")]
+    public void Page_names_are_made_of_safe_characters(string name, string slug) => Assert.Equal(slug, Lesson.SlugOf(name));
+
+    [Fact]
+    public void Plotly_js_comes_from_the_plotly_net_assembly()
+    {
+        var (name, script, license) = PlotlyJs.Read(PlotlyJs.DefaultAssemblyPath);
+        Assert.Matches(@"^plotly-\d+\.\d+\.\d+\.min\.js$", name);
+        Assert.True(script.Length > 1_000_000);
+        Assert.Contains("plotly.js", System.Text.Encoding.UTF8.GetString(script, 0, 200), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(license);
+    }
+}
