@@ -84,7 +84,7 @@ public sealed partial class Browser : IAsyncDisposable
             {
                 try
                 {
-                    await page.Locator($"[id=\"{id}\"] .main-svg").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+                    await page.Locator($"[id=\"{id}\"] .main-svg").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
                 }
                 catch (TimeoutException)
                 {
