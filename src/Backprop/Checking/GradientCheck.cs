@@ -146,24 +146,31 @@ public static class GradientCheck
         for (var l = 0; l < network.Layers.Count; l++)
         {
             var layer = network.Layers[l];
-            var checks = Compare($"W_{layer.Name}", layer.W, gradients[l].DLossDW);
+            var checks = Compare($"W_{layer.Name}", layer.W, gradients[l].DLossDW, LossNow, samplesPerLayer, random, epsilon);
             if (layer.B is not null)
             {
                 var dB = gradients[l].DLossDB ?? throw new ArgumentException($"The backward pass returned no ∂L/∂b for {layer.Name}, which has a bias", nameof(backward));
-                checks.AddRange(Compare($"b_{layer.Name}", layer.B, dB));
+                checks.AddRange(Compare($"b_{layer.Name}", layer.B, dB, LossNow, samplesPerLayer, random, epsilon));
             }
             layers.Add(new LayerCheck(layer.Name, checks.Count, checks.MaxBy(c => c.RelativeError)!));
         }
         return new GradientCheckResult(layers);
 
-        List<ParameterCheck> Compare(string name, Matrix<double> parameter, Matrix<double> analytic)
-        {
-            Check.SameShape("gradient check", $"∂L/∂{name}", analytic, name, parameter);
-            var entries = Entries(parameter, samplesPerLayer, random);
-            var numeric = NumericGradient(() => network.Loss(x, labels, loss), parameter, entries, epsilon);
-            return entries.Select((e, i) => new ParameterCheck(name, e.Row, e.Column, analytic[e.Row, e.Column], numeric[i],
-                RelativeError(analytic[e.Row, e.Column], numeric[i]))).ToList();
-        }
+        double LossNow() => network.Loss(x, labels, loss);
+    }
+
+    /// <summary>
+    /// Compares one parameter matrix's analytic gradient with the numeric slope of
+    /// <paramref name="lossNow"/> (the loss with the parameter as it is at the time of the call).
+    /// </summary>
+    internal static List<ParameterCheck> Compare(string name, Matrix<double> parameter, Matrix<double> analytic, Func<double> lossNow,
+        int? samplesPerLayer, Random random, double epsilon)
+    {
+        Check.SameShape("gradient check", $"∂L/∂{name}", analytic, name, parameter);
+        var entries = Entries(parameter, samplesPerLayer, random);
+        var numeric = NumericGradient(lossNow, parameter, entries, epsilon);
+        return entries.Select((e, i) => new ParameterCheck(name, e.Row, e.Column, analytic[e.Row, e.Column], numeric[i],
+            RelativeError(analytic[e.Row, e.Column], numeric[i]))).ToList();
     }
 
     private static List<(int Row, int Column)> Entries(Matrix<double> m, int? samples, Random random)

@@ -58,7 +58,7 @@ public static class Trainer
         return new TrainingHistory(network.Layers.Select(l => l.Name).ToArray(), losses, norms, clock.Elapsed);
     }
 
-    private static void Validate(Network network, Matrix<double> x, Matrix<double> labels, TrainingOptions options)
+    internal static void Validate(Network network, Matrix<double> x, Matrix<double> labels, TrainingOptions options)
     {
         if (options.Epochs <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, $"Epochs must be at least 1; got {options.Epochs}");
@@ -78,7 +78,7 @@ public static class Trainer
                 Matrix<double>.Build.Dense(labels.RowCount, labels.ColumnCount, (i, j) => labels[order[i], j]));
     }
 
-    private static TrainingDivergedException Diverged(int epoch, double loss, ForwardPass forward, double alpha)
+    internal static TrainingDivergedException Diverged(int epoch, double loss, ForwardPass forward, double alpha)
     {
         foreach (var state in forward.Layers)
         {

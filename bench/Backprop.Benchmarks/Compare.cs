@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Backprop.Fast;
+
+namespace Backprop.Benchmarks;
+
+/// <summary>
+/// `compare`: steps per second of the readable engine, the fast path and the numpy peer
+/// (bench/peer/peer.py, run with /usr/bin/python3 and OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset),
+/// case by case in one run, medians of several timed rounds, and the ratios.
+/// </summary>
+public static class Compare
+{
+    private static readonly string[] CaseNames =
+        ["step:5-2-4-3-3-1:1", "step:5-2-4-3-3-1:64", "step:5-2-4-3-3-1:1024", "step:64-32-16-10:64", "forward:5-2-4-3-3-1:64", "forward:64-32-16-10:64"];
+
+    public static int Run(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 1.0);
+        var rounds = (int)Option(args, "--rounds", 9);
+        var python = args.SkipWhile(a => a != "--python").Skip(1).FirstOrDefault() ?? "/usr/bin/python3";
+        var peer = Path.Combine(RepositoryRoot(), "bench", "peer", "peer.py");
+        Console.WriteLine(FormattableString.Invariant($"{"case",-24} {"readable/s",12} {"fast/s",12} {"numpy/s",12} {"fast/numpy",11} {"fast/readable",14}"));
+        foreach (var name in CaseNames)
+        {
+            var (readable, fast) = MeasureCSharp(name, seconds, rounds);
+            var numpy = RunPeer(python, peer, name, seconds, rounds, out _);
+            Console.WriteLine(FormattableString.Invariant($"{name,-24} {readable,12:N0} {fast,12:N0} {numpy,12:N0} {fast / numpy,10:0.0}× {fast / readable,13:0.0}×"));
+        }
+        RunPeer(python, peer, null, seconds, rounds, out var info);
+        Console.WriteLine($"numpy peer: {info}");
+        Console.WriteLine(FormattableString.Invariant($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
+        return 0;
+    }
+
+    private static (double Readable, double Fast) MeasureCSharp(string name, double seconds, int rounds)
+    {
+        var parts = name.Split(':');
+        var (network, x, y) = Cases.Build(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture));
+        var workspace = new TrainingWorkspace(network, x.RowCount);
+        Action readable = parts[0] == "step"
+            ? () => network.Update(network.Backward(network.Forward(x), y), 1e-6)
+            : () => network.Forward(x);
+        Action fast = parts[0] == "step" ? () => workspace.Step(x, y, 1e-6) : () => workspace.Forward(x);
+        return (Median(readable, seconds, rounds), Median(fast, seconds, rounds));
+    }
+
+    /// <summary>
+    /// Calls per second: warm up for a second (so tiered JIT reaches its optimised code even on a
+    /// busy machine), calibrate a batch of calls lasting about seconds/10, then the median of `rounds` batches.
+    /// </summary>
+    private static double Median(Action run, double seconds, int rounds)
+    {
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed.TotalSeconds < 1) run();
+        var calls = 1;
+        while (true)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++) run();
+            if (clock.Elapsed.TotalSeconds > seconds / 10 || calls > 1 << 24) break;
+            calls *= 2;
+        }
+        var rates = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++) run();
+            rates[r] = calls / clock.Elapsed.TotalSeconds;
+        }
+        Array.Sort(rates);
+        return rates[rounds / 2];
+    }
+
+    private static double RunPeer(string python, string peer, string? name, double seconds, int rounds, out string info)
+    {
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in (string[])[peer, "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--rounds", rounds.ToString(CultureInfo.InvariantCulture)])
+            start.ArgumentList.Add(a);
+        if (name is not null) start.ArgumentList.Add(name);
+        else start.ArgumentList.Add("forward:5-2-4-3-3-1:1");
+        // Let numpy's BLAS pick its own kernel for this processor.
+        start.Environment.Remove("OPENBLAS_CORETYPE");
+        start.Environment.Remove("OPENBLAS_L2_SIZE");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {python}");
+        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{python} {peer} exited with {process.ExitCode}");
+        info = lines[^1];
+        using var result = JsonDocument.Parse(lines[0]);
+        return result.RootElement.GetProperty("steps_per_second").GetDouble();
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BackpropNotebooks.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

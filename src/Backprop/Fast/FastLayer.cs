@@ -1,0 +1,127 @@
+namespace Backprop.Fast;
+
+/// <summary>
+/// One layer of a <see cref="TrainingWorkspace"/>: a copy of the <see cref="Layer"/>'s W (and b)
+/// plus every buffer its forward and backward passes write, allocated once. All matrices are
+/// column-major arrays, as MathNet stores them: column c of an (n×j) matrix is the n numbers at
+/// [c·n, c·n + n). Forward mirrors <see cref="Layer.Forward"/>, backward <see cref="Layer.Backward"/>,
+/// update <see cref="Network.Update"/>; the equations are explained there, once.
+/// </summary>
+internal sealed class FastLayer
+{
+    public FastLayer(Layer layer, int capacity)
+    {
+        Layer = layer;
+        K = layer.InputSize;
+        J = layer.Size;
+        HasOnesRow = layer.BiasMode == BiasMode.OnesColumn;
+        WRows = layer.W.RowCount;
+        W = layer.W.ToColumnMajorArray();
+        B = layer.B?.ToColumnMajorArray();
+        Z = new double[capacity * J];
+        O = new double[capacity * J];
+        Delta = new double[capacity * J];
+        DW = new double[W.Length];
+        DB = B is null ? null : new double[B.Length];
+        // Matrices over the same arrays, for the gradient check's nudges and for reading results.
+        WMatrix = Matrix<double>.Build.Dense(WRows, J, W);
+        DWMatrix = Matrix<double>.Build.Dense(WRows, J, DW);
+        BMatrix = B is null ? null : Matrix<double>.Build.Dense(1, J, B);
+        DBMatrix = DB is null ? null : Matrix<double>.Build.Dense(1, J, DB);
+    }
+
+    public Layer Layer { get; }
+
+    /// <summary>k: inputs per instance, not counting a ones column.</summary>
+    public int K { get; }
+
+    /// <summary>j: neurons.</summary>
+    public int J { get; }
+
+    /// <summary>W has a last row that plays the bias (<see cref="BiasMode.OnesColumn"/>).</summary>
+    public bool HasOnesRow { get; }
+
+    /// <summary>Rows of W: k, or k + 1 with the bias row.</summary>
+    public int WRows { get; }
+
+    public double[] W { get; }
+    public double[]? B { get; }
+
+    /// <summary>Z and O, (n×j), as in <see cref="LayerState"/>.</summary>
+    public double[] Z { get; }
+    public double[] O { get; }
+
+    /// <summary>∂L/∂O of this layer, (n×j), written by the layer above; the backward pass turns it into δ in place.</summary>
+    public double[] Delta { get; }
+
+    /// <summary>∂L/∂W and ∂L/∂b, the shapes of W and b.</summary>
+    public double[] DW { get; }
+    public double[]? DB { get; }
+
+    public Matrix<double> WMatrix { get; }
+    public Matrix<double> DWMatrix { get; }
+    public Matrix<double>? BMatrix { get; }
+    public Matrix<double>? DBMatrix { get; }
+
+    /// <summary>
+    /// Z = Input @ W (+ b), O = σ(Z); mirrors <see cref="Layer.Forward"/>. Column c of Z is
+    /// Σₚ W[p,c] · (column p of Input), summed in the order p = 0, 1, …; with a ones column the
+    /// bias row's term W[k,c] · 1 comes last, exactly where the ones column sits in [O_prev | 1].
+    /// </summary>
+    /// <param name="input">O of the previous layer or X, n columns-major rows of k columns.</param>
+    /// <param name="n">Instances in this batch.</param>
+    public void Forward(ReadOnlySpan<double> input, int n)
+    {
+        for (var c = 0; c < J; c++)
+        {
+            var z = Z.AsSpan(c * n, n);
+            var w = W.AsSpan(c * WRows, WRows);
+            SpanMath.Scale(input[..n], w[0], z);
+            for (var p = 1; p < K; p++) SpanMath.AddScaled(input.Slice(p * n, n), w[p], z);
+            if (HasOnesRow) SpanMath.AddToAll(z, w[K]);
+            if (B is not null) SpanMath.AddToAll(z, B[c]);
+        }
+        SpanMath.Activate(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J));
+    }
+
+    /// <summary>
+    /// Given ∂L/∂O in <see cref="Delta"/>: δ = ∂L/∂O ⊙ g'(Z); ∂L/∂W = Inputᵀ @ δ (a sum over the n
+    /// instances per entry); ∂L/∂b = Σₙ δ (also the bias row's gradient with a ones column); and,
+    /// unless this is the first layer, ∂L/∂O_prev = δ @ Wᵀ into <paramref name="previousDelta"/>,
+    /// without the ones column's share. Mirrors <see cref="Layer.Backward"/>; reads W, never writes it.
+    /// </summary>
+    public void Backward(ReadOnlySpan<double> input, int n, Span<double> previousDelta)
+    {
+        var delta = Delta.AsSpan(0, n * J);
+        SpanMath.MultiplyByDerivative(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J), delta);
+        for (var c = 0; c < J; c++)
+        {
+            var d = delta.Slice(c * n, n);
+            var dW = DW.AsSpan(c * WRows, WRows);
+            for (var p = 0; p < K; p++) dW[p] = SpanMath.Dot(input.Slice(p * n, n), d);
+            if (HasOnesRow) dW[K] = SpanMath.Sum(d);
+            if (DB is not null) DB[c] = SpanMath.Sum(d);
+        }
+        if (previousDelta.IsEmpty) return; // the first layer passes nothing down: X is not trained
+        for (var p = 0; p < K; p++)
+        {
+            var down = previousDelta.Slice(p * n, n);
+            SpanMath.Scale(delta[..n], W[p], down);
+            for (var c = 1; c < J; c++) SpanMath.AddScaled(delta.Slice(c * n, n), W[c * WRows + p], down);
+        }
+    }
+
+    /// <summary>W ← W − α · ∂L/∂W, b ← b − α · ∂L/∂b; mirrors <see cref="Network.Update"/>.</summary>
+    public void Update(double alpha)
+    {
+        SpanMath.Descend(W, DW, alpha);
+        if (B is not null) SpanMath.Descend(B, DB, alpha);
+    }
+
+    /// <summary>Copies this layer's W and b back into <see cref="Layer"/> as new matrices, as <see cref="Network.Update"/> does.</summary>
+    public void WriteBack()
+    {
+        Layer.W = Matrix<double>.Build.Dense(WRows, J, (double[])W.Clone());
+        if (B is not null) Layer.B = Matrix<double>.Build.Dense(1, J, (double[])B.Clone());
+    }
+}

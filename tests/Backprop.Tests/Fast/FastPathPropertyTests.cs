@@ -1,0 +1,160 @@
+using Backprop.Fast;
+using CsCheck;
+
+namespace Backprop.Tests.Fast;
+
+/// <summary>
+/// The fast path computes what the readable engine computes, over random networks (every
+/// activation except step, every bias mode, 1–6 layers of 1–6 neurons) and batches of 1–70
+/// instances, so that the vectorised bodies and the scalar tails of every loop are both used.
+/// </summary>
+public class FastPathPropertyTests
+{
+    private const int Iterations = 200;
+    private const double Tolerance = 1e-12;
+
+    /// <summary>
+    /// Twenty steps compound the last-bit differences of σ and tanh (vectorised exponentials), so
+    /// a training run is held to 1e-10 relative; a single step to 1e-12.
+    /// </summary>
+    private const double TrainingTolerance = 1e-10;
+
+    /// <summary>A random network case with n in [1, 70] instead of [1, 16].</summary>
+    private static readonly Gen<NetworkCase> Cases =
+        from c in NetworkCase.Gen
+        from n in Gen.Int[1, 70]
+        select c with { N = n };
+
+    private static readonly Gen<(NetworkCase Case, LossReduction Reduction)> CasesAndReductions =
+        from c in Cases
+        from reduction in Gen.Enum<LossReduction>()
+        select (c, reduction);
+
+    [Fact]
+    public void Forward_gives_the_readable_outputs()
+    {
+        Cases.Sample(c =>
+        {
+            var network = c.Network();
+            var fast = new TrainingWorkspace(network, c.N);
+            fast.Forward(c.X);
+            var readable = network.Forward(c.X).Output;
+            Assert.Equal(Shape.Of(readable), Shape.Of(fast.Output()));
+            Assert.True(TestData.MaxRelativeDifference(readable, fast.Output()) <= Tolerance, c.ToString());
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void Loss_and_gradients_are_the_readable_ones_for_both_reductions()
+    {
+        CasesAndReductions.Sample(t =>
+        {
+            var (c, reduction) = t;
+            var loss = new SquaredLoss(reduction);
+            var network = c.Network();
+            var forward = network.Forward(c.X);
+            var readable = LoopBackprop.Backward(forward, c.Y, loss);
+            var fast = new TrainingWorkspace(network, c.N);
+            fast.Forward(c.X);
+            Assert.Equal(forward.Loss(c.Y, loss), fast.Loss(c.Y, loss), Tolerance);
+            fast.Backward(c.Y, loss);
+            for (var l = 0; l < readable.Count; l++)
+            {
+                Assert.True(TestData.MaxRelativeDifference(readable[l].DLossDW, fast.DLossDW(l)) <= Tolerance, $"{c}, layer {l}");
+                if (readable[l].DLossDB is { } dB) Assert.True(TestData.MaxRelativeDifference(dB, fast.DLossDB(l)!) <= Tolerance, $"{c}, layer {l} bias");
+                else Assert.Null(fast.DLossDB(l));
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void A_step_then_write_back_leaves_the_weights_of_a_readable_step()
+    {
+        CasesAndReductions.Sample(t =>
+        {
+            var (c, reduction) = t;
+            var loss = new SquaredLoss(reduction);
+            var readable = c.Network();
+            readable.Update(readable.Backward(readable.Forward(c.X), c.Y, loss), 0.1);
+            var network = c.Network();
+            var fast = new TrainingWorkspace(network, c.N);
+            fast.Step(c.X, c.Y, 0.1, loss);
+            AssertSameWeights(c.Network(), network, c.ToString()); // the network keeps its weights until written back
+            fast.WriteBack();
+            AssertSameWeights(readable, network, c.ToString());
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void The_fast_trainer_gives_the_readable_history_and_weights()
+    {
+        var gen =
+            from c in Cases
+            from reduction in Gen.Enum<LossReduction>()
+            from batch in Gen.Int[1, 70]
+            from fullBatch in Gen.Bool
+            select (Case: c, Options: new TrainingOptions
+            {
+                Epochs = 20,
+                Alpha = 0.02,
+                Loss = new SquaredLoss(reduction),
+                BatchSize = fullBatch ? null : Math.Min(batch, c.N),
+                Seed = c.Seed,
+                RecordGradientNorms = true,
+            });
+        gen.Sample(t =>
+        {
+            var (c, options) = t;
+            var readable = c.Network();
+            var fast = c.Network();
+            TrainingHistory expected;
+            try
+            {
+                expected = Trainer.Train(readable, c.X, c.Y, options);
+            }
+            catch (TrainingDivergedException diverged)
+            {
+                var same = Assert.Throws<TrainingDivergedException>(() => FastTrainer.Train(fast, c.X, c.Y, options));
+                Assert.Equal((diverged.Epoch, diverged.Layer), (same.Epoch, same.Layer));
+                return;
+            }
+            var actual = FastTrainer.Train(fast, c.X, c.Y, options);
+            Assert.Equal(expected.LayerNames, actual.LayerNames);
+            Assert.Equal(expected.Epochs, actual.Epochs);
+            for (var e = 0; e < expected.Epochs; e++)
+            {
+                Assert.True(Close(expected.Losses[e], actual.Losses[e], TrainingTolerance), $"{c}, {options.BatchSize}: epoch {e + 1} loss {expected.Losses[e]:R} vs {actual.Losses[e]:R}");
+                for (var l = 0; l < expected.GradientNorms[e].Count; l++)
+                    Assert.True(Close(expected.GradientNorms[e][l], actual.GradientNorms[e][l], TrainingTolerance), $"{c}: epoch {e + 1} layer {l} norm");
+            }
+            AssertSameWeights(readable, fast, c.ToString(), TrainingTolerance);
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void The_fast_gradient_check_agrees_with_the_readable_one()
+    {
+        Cases.Where(c => !c.NearAKink()).Sample(c =>
+        {
+            var network = c.Network();
+            var readable = GradientCheck.Run(network, c.X, c.Y);
+            var fast = FastGradientCheck.Run(network, c.X, c.Y);
+            Assert.Equal(GradientVerdict.Correct, fast.Verdict);
+            Assert.Equal(readable.Layers.Select(l => (l.Layer, l.Checked)), fast.Layers.Select(l => (l.Layer, l.Checked)));
+            AssertSameWeights(c.Network(), network, c.ToString());
+        }, iter: 50);
+    }
+
+    /// <summary>Equal to <paramref name="tolerance"/>, relative to the larger magnitude (absolute below 1).</summary>
+    private static bool Close(double a, double b, double tolerance) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    /// <summary>Same W and b in every layer.</summary>
+    private static void AssertSameWeights(Network expected, Network actual, string because, double tolerance = Tolerance)
+    {
+        for (var l = 0; l < expected.Layers.Count; l++)
+        {
+            Assert.True(TestData.MaxRelativeDifference(expected.Layers[l].W, actual.Layers[l].W) <= tolerance, $"{because}: W of layer {l}");
+            if (expected.Layers[l].B is { } b) Assert.True(TestData.MaxRelativeDifference(b, actual.Layers[l].B!) <= tolerance, $"{because}: b of layer {l}");
+        }
+    }
+}
