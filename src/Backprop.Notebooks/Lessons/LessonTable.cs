@@ -21,6 +21,7 @@ public sealed class LessonTable : IView
 
     private readonly List<(bool PassedDown, object?[] Cells)> rows = [];
     private readonly HashSet<int> redColumns = [];
+    private readonly Dictionary<int, string> columnFormats = [];
 
     /// <summary>An empty table with a title and column headers.</summary>
     public LessonTable(string title, params string[] headers)
@@ -58,11 +59,28 @@ public sealed class LessonTable : IView
     /// <summary>Draws the column under <paramref name="header"/> in red: it holds the ∂L passed down.</summary>
     public LessonTable MarkPassedDown(string header)
     {
-        var index = Headers.ToList().IndexOf(header);
-        if (index < 0) throw new ArgumentException($"No column '{header}'; the columns are {string.Join(", ", Headers)}", nameof(header));
-        redColumns.Add(index);
+        redColumns.Add(IndexOf(header));
         return this;
     }
+
+    /// <summary>
+    /// Uses <paramref name="format"/> for the numbers under <paramref name="header"/>, e.g.
+    /// "0.00e+0" for a ΔW column whose entries are thousands of times smaller than W's.
+    /// </summary>
+    public LessonTable FormatColumn(string header, string format)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(format);
+        columnFormats[IndexOf(header)] = format;
+        return this;
+    }
+
+    private int IndexOf(string header)
+    {
+        var index = Headers.ToList().IndexOf(header);
+        return index >= 0 ? index : throw new ArgumentException($"No column '{header}'; the columns are {string.Join(", ", Headers)}", nameof(header));
+    }
+
+    private string FormatOf(int column) => columnFormats.TryGetValue(column, out var format) ? format : Format;
 
     private LessonTable AddRow(bool passedDown, object?[] cells)
     {
@@ -78,7 +96,7 @@ public sealed class LessonTable : IView
     {
         var html = new StringBuilder(Html.TableStyle)
             .Append("<style>.bp-lesson td{vertical-align:top}.bp-lesson .bp-shape{color:#666;font-size:11px}")
-            .Append(".bp-lesson table.bp-mini{border-collapse:collapse;margin:0;font-size:12px}.bp-lesson table.bp-mini td{border:none;padding:0 4px}</style>")
+            .Append(".bp-lesson table.bp-mini{border-collapse:collapse;margin:0;font-size:12px}.bp-lesson table.bp-mini td{border:none;padding:0 4px;white-space:nowrap}</style>")
             .Append("<table class=\"bp-table bp-lesson\">");
         if (Title.Length > 0) html.Append("<caption>").Append(Html.Escape(Title)).Append("</caption>");
         html.Append("<tr>");
@@ -90,7 +108,7 @@ public sealed class LessonTable : IView
             html.Append(passedDown ? "<tr class=\"bp-passed-down\">" : "<tr>");
             for (var j = 0; j < cells.Length; j++)
                 html.Append("<td class=\"bp-left\"").Append(passedDown || redColumns.Contains(j) ? Red : "").Append('>')
-                    .Append(CellHtml(cells[j])).Append("</td>");
+                    .Append(CellHtml(cells[j], FormatOf(j))).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</table>").ToString();
@@ -98,11 +116,11 @@ public sealed class LessonTable : IView
 
     private const string Red = " style=\"color:" + PassedDownColor + ";font-weight:bold\"";
 
-    private string CellHtml(object? cell)
+    private string CellHtml(object? cell, string format)
     {
-        if (cell is not Matrix<double> m) return Html.Escape(CellText(cell));
+        if (cell is not Matrix<double> m) return Html.Escape(CellText(cell, format));
         var html = new StringBuilder("<div class=\"bp-shape\">").Append(Shape.Of(m)).Append("</div><table class=\"bp-mini\">");
-        foreach (var row in Entries(m))
+        foreach (var row in Entries(m, format))
         {
             html.Append("<tr>");
             foreach (var entry in row) html.Append("<td>").Append(Html.Escape(entry)).Append("</td>");
@@ -112,20 +130,20 @@ public sealed class LessonTable : IView
     }
 
     /// <summary>The matrix's entries as text, the middle rows and columns elided past <see cref="MaxEntries"/>.</summary>
-    private IEnumerable<string[]> Entries(Matrix<double> m)
+    private IEnumerable<string[]> Entries(Matrix<double> m, string format)
     {
         var columns = MatrixView.Visible(m.ColumnCount, Math.Max(2, MaxEntries));
         return MatrixView.Visible(m.RowCount, Math.Max(2, MaxEntries)).Select(r => columns
-            .Select(c => r is null ? "⋮" : c is null ? "…" : Html.Number(m[r.Value, c.Value], Format)).ToArray());
+            .Select(c => r is null ? "⋮" : c is null ? "…" : Html.Number(m[r.Value, c.Value], format)).ToArray());
     }
 
-    private string CellText(object? cell) => cell switch
+    private string CellText(object? cell, string format) => cell switch
     {
         null => "",
         string s => s,
-        double d => Html.Number(d, Format),
+        double d => Html.Number(d, format),
         int i => Html.Number(i),
-        Matrix<double> m => Shape.Of(m) + " [" + string.Join("; ", Entries(m).Select(r => string.Join(" ", r))) + "]",
+        Matrix<double> m => Shape.Of(m) + " [" + string.Join("; ", Entries(m, format).Select(r => string.Join(" ", r))) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
     };
@@ -133,7 +151,7 @@ public sealed class LessonTable : IView
     /// <inheritdoc />
     public string ToText()
     {
-        var cells = new[] { Headers.ToArray() }.Concat(rows.Select(r => r.Cells.Select(CellText).ToArray())).ToArray();
+        var cells = new[] { Headers.ToArray() }.Concat(rows.Select(r => r.Cells.Select((c, j) => CellText(c, FormatOf(j))).ToArray())).ToArray();
         var widths = Headers.Select((_, j) => cells.Max(r => r[j].Length)).ToArray();
         var text = new StringBuilder();
         if (Title.Length > 0) text.AppendLine(Title);

@@ -41,6 +41,17 @@ public class LessonTableTests
     }
 
     [Fact]
+    public void A_column_can_have_its_own_number_format()
+    {
+        var w = Matrix<double>.Build.DenseOfRowArrays([0.5]);
+        var dw = Matrix<double>.Build.DenseOfRowArrays([0.000123]);
+        var text = new LessonTable("", "W", "ΔW").FormatColumn("ΔW", "0.00e+0").Add(w, dw).ToText();
+        Assert.Contains("(1×1) [0.5000]", text);
+        Assert.Contains("(1×1) [1.23e-4]", text);
+        Assert.Throws<ArgumentException>(() => new LessonTable("", "W").FormatColumn("ΔW", "0.0"));
+    }
+
+    [Fact]
     public void Cells_are_escaped()
     {
         var html = new LessonTable("<t>", "a").Add("x < y & z").ToHtml();
