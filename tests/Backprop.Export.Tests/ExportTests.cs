@@ -22,6 +22,7 @@ public sealed class ExportTests : IDisposable
 
         var index = await File.ReadAllTextAsync(Path.Combine(Site, "index.html"));
         Assert.Contains("<a href=\"01-every-output.html\">", index, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"number\">02</span><span class=\"text\"><span class=\"title\">A second lesson</span>", index, StringComparison.Ordinal);
         Assert.Contains("Every kind of output", index, StringComparison.Ordinal);
         Assert.Contains("A lesson page shows markdown, <strong>highlighted code</strong>", index, StringComparison.Ordinal);
 

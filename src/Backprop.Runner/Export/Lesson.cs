@@ -33,6 +33,24 @@ public sealed class Lesson
     /// <summary>A name safe as a file name and URL: letters, digits, '-', '_' only (unique in the site).</summary>
     public string Slug { get; internal set; }
 
+    /// <summary>The lesson's number from its file name's leading digits (<c>05-bias-units</c> → "05"), or null.</summary>
+    public string? Number => FileName.TakeWhile(char.IsAsciiDigit).ToArray() is { Length: > 0 } digits ? new string(digits) : null;
+
+    /// <summary>The title without a leading copy of <see cref="Number"/> ("05 · Bias units" → "Bias units").</summary>
+    public string ShortTitle
+    {
+        get
+        {
+            if (Number is not { } number || !Title.StartsWith(number, StringComparison.Ordinal))
+            {
+                return Title;
+            }
+
+            var rest = Title[number.Length..].TrimStart(' ', '·', '.', ':', '-', '–', '—', '\u00a0');
+            return rest.Length > 0 && rest.Length < Title.Length - number.Length ? rest : Title;
+        }
+    }
+
     /// <summary>The page's file name in the site.</summary>
     public string PageName => Slug + ".html";
 
@@ -116,7 +134,14 @@ public sealed class Lesson
             }
         }
 
-        return (title, paragraph.Count == 0 ? null : string.Join(' ', paragraph));
+        if (paragraph.Count == 0)
+        {
+            return (title, null);
+        }
+
+        // A paragraph that leads into a list ("This lesson shows:") reads as unfinished: say so.
+        var summary = string.Join(' ', paragraph).TrimEnd(':', ' ');
+        return (title, summary.Length > 0 && ".!?…)".Contains(summary[^1], StringComparison.Ordinal) ? summary : summary + " …");
     }
 
     private static bool IsBlockStart(string text) =>

@@ -27,7 +27,7 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         }
 
         charts = outputs.Charts;
-        var position = string.Create(CultureInfo.InvariantCulture, $"Lesson {index + 1} of {lessons.Count}");
+        var position = string.Create(CultureInfo.InvariantCulture, $"{index + 1} of {lessons.Count}");
         var html = new StringBuilder();
         html.Append(Head(MarkdownRenderer.ToPlainText(lesson.Title) + " · " + courseTitle, withPlotly: charts > 0))
             .Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a>")
@@ -54,8 +54,8 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         {
             var lesson = lessons[i];
             html.Append("<li><a href=\"").Append(E(lesson.PageName)).Append("\"><span class=\"number\">")
-                .Append((i + 1).ToString("00", CultureInfo.InvariantCulture)).Append("</span><span class=\"text\"><span class=\"title\">")
-                .Append(MarkdownRenderer.InlineToHtml(lesson.Title)).Append("</span><span class=\"summary\">").Append(MarkdownRenderer.InlineToHtml(lesson.Summary))
+                .Append(E(lesson.Number ?? (i + 1).ToString("00", CultureInfo.InvariantCulture))).Append("</span><span class=\"text\"><span class=\"title\">")
+                .Append(MarkdownRenderer.InlineToHtml(lesson.ShortTitle)).Append("</span><span class=\"summary\">").Append(MarkdownRenderer.InlineToHtml(lesson.Summary))
                 .Append("</span></span></a></li>\n");
         }
 
