@@ -95,7 +95,7 @@ public sealed class LessonTable : IView
     public string ToHtml()
     {
         var html = new StringBuilder(Html.TableStyle)
-            .Append("<style>.bp-lesson td{vertical-align:top}.bp-lesson .bp-shape{color:#666;font-size:11px}")
+            .Append("<style>.bp-lesson td{vertical-align:top}.bp-lesson caption{white-space:nowrap}.bp-lesson .bp-shape{color:#666;font-size:11px}")
             .Append(".bp-lesson table.bp-mini{border-collapse:collapse;margin:0;font-size:12px}.bp-lesson table.bp-mini td{border:none;padding:0 4px;white-space:nowrap}</style>")
             .Append("<table class=\"bp-table bp-lesson\">");
         if (Title.Length > 0) html.Append("<caption>").Append(Html.Escape(Title)).Append("</caption>");
