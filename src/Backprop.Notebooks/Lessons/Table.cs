@@ -6,7 +6,8 @@ namespace Backprop.Notebooks;
 /// <summary>
 /// A small table of named columns for the lessons' side-by-side comparisons: loss and gradients
 /// of two bias modes, ΔW of the loop and the recursion, one row per planted bug. Numbers are
-/// printed culture-invariantly at one precision; shapes print as "(8×2)".
+/// printed culture-invariantly at one precision; shapes print as "(8×2)". Columns of numbers are
+/// right-aligned (an empty cell or a dash "–" does not count), every other column left-aligned.
 /// <code>
 /// Table.Of("Both bias modes", ["layer", "max |difference|"],
 ///     [["L96", 0.0], ["L97", 1e-17]])
@@ -27,13 +28,16 @@ public sealed class Table : IView
         Caption = caption ?? "";
         Headers = headers;
         NumberFormat = numberFormat;
+        var numeric = Enumerable.Repeat(true, headers.Count).ToArray();
         Rows = rows.Select((row, i) =>
         {
             ArgumentNullException.ThrowIfNull(row);
             if (row.Count != headers.Count)
                 throw new ArgumentException($"Row {i} has {row.Count} cells; the table has {headers.Count} columns ({string.Join(", ", headers)})", nameof(rows));
+            for (var j = 0; j < row.Count; j++) numeric[j] &= IsNumberOrBlank(row[j]);
             return (IReadOnlyList<string>)row.Select(Cell).ToArray();
         }).ToArray();
+        RightAligned = numeric;
     }
 
     /// <summary>Six decimals: enough to see two runs agree, short enough to read.</summary>
@@ -54,6 +58,17 @@ public sealed class Table : IView
     /// <summary>The cells as printed, row by row.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows { get; }
 
+    /// <summary>Per column: true when it holds only numbers (and blanks), which are right-aligned.</summary>
+    public IReadOnlyList<bool> RightAligned { get; }
+
+    private static bool IsNumberOrBlank(object? value) => value switch
+    {
+        null => true,
+        string text => text.Length == 0 || text == "–",
+        double or float or int or long or decimal => true,
+        _ => false,
+    };
+
     private string Cell(object? value) => value switch
     {
         null => "",
@@ -69,17 +84,19 @@ public sealed class Table : IView
         var html = new StringBuilder(Html.TableStyle).Append("<table class=\"bp-table bp-lesson-table\">");
         if (Caption.Length > 0) html.Append("<caption>").Append(Html.Escape(Caption)).Append("</caption>");
         html.Append("<tr>");
-        foreach (var h in Headers) html.Append("<th>").Append(Html.Escape(h)).Append("</th>");
+        for (var j = 0; j < Headers.Count; j++) html.Append(Open("th", j)).Append(Html.Escape(Headers[j])).Append("</th>");
         html.Append("</tr>");
         foreach (var row in Rows)
         {
             html.Append("<tr>");
             for (var j = 0; j < row.Count; j++)
-                html.Append(j == 0 ? "<td class=\"bp-left\">" : "<td>").Append(Html.Escape(row[j])).Append("</td>");
+                html.Append(Open("td", j)).Append(Html.Escape(row[j])).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</table>").ToString();
     }
+
+    private string Open(string tag, int column) => RightAligned[column] ? $"<{tag}>" : $"<{tag} class=\"bp-left\">";
 
     /// <inheritdoc />
     public string ToText()

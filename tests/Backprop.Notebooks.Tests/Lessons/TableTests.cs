@@ -30,9 +30,18 @@ public class TableTests
     {
         var html = Table.Of("<b>", ["<h>"], ["a & b"]).ToHtml();
         Assert.Contains("<caption>&lt;b&gt;</caption>", html);
-        Assert.Contains("<th>&lt;h&gt;</th>", html);
+        Assert.Contains("<th class=\"bp-left\">&lt;h&gt;</th>", html);
         Assert.Contains("a &amp; b", html);
         Assert.DoesNotContain("<b>", html);
+    }
+
+    [Fact]
+    public void Columns_of_numbers_are_right_aligned_and_others_left()
+    {
+        var table = Table.Of("", ["name", "value", "shape", "maybe"], ["a", 1.5, new Shape(2, 3), "–"], ["b", 2, new Shape(1, 1), 0.5]);
+        Assert.Equal([false, true, false, true], table.RightAligned);
+        Assert.Contains("<th class=\"bp-left\">name</th><th>value</th><th class=\"bp-left\">shape</th><th>maybe</th>", table.ToHtml());
+        Assert.Contains("<td class=\"bp-left\">a</td><td>1.500000</td>", table.ToHtml());
     }
 
     [Fact]
