@@ -21,6 +21,11 @@ internal sealed class FastLayer
         Z = new double[capacity * J];
         O = new double[capacity * J];
         Delta = new double[capacity * J];
+        // Inputᵀ @ δ reads the input by rows; with a bias, each row ends in the 1 that b multiplies.
+        InputRowLength = K + (HasOnesRow || B is not null ? 1 : 0);
+        InputRows = new double[capacity * InputRowLength];
+        Column = new double[InputRowLength];
+        WRow = new double[J];
         DW = new double[W.Length];
         DB = B is null ? null : new double[B.Length];
         // Matrices over the same arrays, for the gradient check's nudges and for reading results.
@@ -54,6 +59,14 @@ internal sealed class FastLayer
     /// <summary>∂L/∂O of this layer, (n×j), written by the layer above; the backward pass turns it into δ in place.</summary>
     public double[] Delta { get; }
 
+    /// <summary>The input, row-major, (n×k) or with a ones column (n×(k+1)); one column of ∂L/∂W (and ∂L/∂b) as it is summed.</summary>
+    private int InputRowLength { get; }
+    private double[] InputRows { get; }
+    private double[] Column { get; }
+
+    /// <summary>Row p of W, gathered for δ @ Wᵀ.</summary>
+    private double[] WRow { get; }
+
     /// <summary>∂L/∂W and ∂L/∂b, the shapes of W and b.</summary>
     public double[] DW { get; }
     public double[]? DB { get; }
@@ -76,8 +89,7 @@ internal sealed class FastLayer
         {
             var z = Z.AsSpan(c * n, n);
             var w = W.AsSpan(c * WRows, WRows);
-            SpanMath.Scale(input[..n], w[0], z);
-            for (var p = 1; p < K; p++) SpanMath.AddScaled(input.Slice(p * n, n), w[p], z);
+            SpanMath.SumOfScaledRows(input[..(K * n)], w[..K], z);
             if (HasOnesRow) SpanMath.AddToAll(z, w[K]);
             if (B is not null) SpanMath.AddToAll(z, B[c]);
         }
@@ -85,29 +97,30 @@ internal sealed class FastLayer
     }
 
     /// <summary>
-    /// Given ∂L/∂O in <see cref="Delta"/>: δ = ∂L/∂O ⊙ g'(Z); ∂L/∂W = Inputᵀ @ δ (a sum over the n
-    /// instances per entry); ∂L/∂b = Σₙ δ (also the bias row's gradient with a ones column); and,
-    /// unless this is the first layer, ∂L/∂O_prev = δ @ Wᵀ into <paramref name="previousDelta"/>,
+    /// Given ∂L/∂O in <see cref="Delta"/>: δ = ∂L/∂O ⊙ g'(Z); ∂L/∂W = Inputᵀ @ δ and ∂L/∂b = Σₙ δ
+    /// (the ones column's share of Inputᵀ @ δ), each entry summed over the n instances in order;
+    /// and, unless this is the first layer, ∂L/∂O_prev = δ @ Wᵀ into <paramref name="previousDelta"/>,
     /// without the ones column's share. Mirrors <see cref="Layer.Backward"/>; reads W, never writes it.
     /// </summary>
     public void Backward(ReadOnlySpan<double> input, int n, Span<double> previousDelta)
     {
         var delta = Delta.AsSpan(0, n * J);
         SpanMath.MultiplyByDerivative(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J), delta);
+        var rows = InputRows.AsSpan(0, n * InputRowLength);
+        SpanMath.ToRows(input, n, K, rows, InputRowLength);
         for (var c = 0; c < J; c++)
         {
-            var d = delta.Slice(c * n, n);
-            var dW = DW.AsSpan(c * WRows, WRows);
-            for (var p = 0; p < K; p++) dW[p] = SpanMath.Dot(input.Slice(p * n, n), d);
-            if (HasOnesRow) dW[K] = SpanMath.Sum(d);
-            if (DB is not null) DB[c] = SpanMath.Sum(d);
+            SpanMath.SumOfScaledRows(rows, delta.Slice(c * n, n), Column);
+            Column.AsSpan(0, K).CopyTo(DW.AsSpan(c * WRows, K));
+            if (HasOnesRow) DW[c * WRows + K] = Column[K];
+            if (DB is not null) DB[c] = Column[K];
         }
         if (previousDelta.IsEmpty) return; // the first layer passes nothing down: X is not trained
+        var wRow = WRow.AsSpan();
         for (var p = 0; p < K; p++)
         {
-            var down = previousDelta.Slice(p * n, n);
-            SpanMath.Scale(delta[..n], W[p], down);
-            for (var c = 1; c < J; c++) SpanMath.AddScaled(delta.Slice(c * n, n), W[c * WRows + p], down);
+            for (var c = 0; c < J; c++) wRow[c] = W[c * WRows + p];
+            SpanMath.SumOfScaledRows(delta, wRow, previousDelta.Slice(p * n, n));
         }
     }
 

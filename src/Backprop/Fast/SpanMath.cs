@@ -84,23 +84,72 @@ internal static class SpanMath
         }
     }
 
-    /// <summary>destination = x · a (the first term of a sum of columns).</summary>
+    /// <summary>
+    /// sums = Σᵢ weights[i] · rows[i] over the rows of a matrix stored row after row (each row as
+    /// long as <paramref name="sums"/>), every sum taken from 0 in the order i = 0, 1, … exactly as
+    /// a plain dot product takes it. The three matrix products of a layer are all this one loop:
+    /// a column of Z = Input @ W, a column of ∂L/∂W = Inputᵀ @ δ, a column of ∂L/∂O_prev = δ @ Wᵀ.
+    /// Four rows at a time, each lane of a vector being one sum: ((s + r₀w₀) + r₁w₁) + …, never fused.
+    /// </summary>
+    public static void SumOfScaledRows(ReadOnlySpan<double> rows, ReadOnlySpan<double> weights, Span<double> sums)
+    {
+        var r = sums.Length;
+        var count = weights.Length;
+        sums.Clear();
+        var i = 0;
+        var vectors = Vector.IsHardwareAccelerated ? r / Lanes.Count : 0;
+        var sumV = MemoryMarshal.Cast<double, Lanes>(sums)[..vectors];
+        for (; i + 4 <= count; i += 4)
+        {
+            var (w0, w1, w2, w3) = (weights[i], weights[i + 1], weights[i + 2], weights[i + 3]);
+            var r0 = rows.Slice(i * r, r);
+            var r1 = rows.Slice((i + 1) * r, r);
+            var r2 = rows.Slice((i + 2) * r, r);
+            var r3 = rows.Slice((i + 3) * r, r);
+            if (vectors > 0)
+            {
+                ReadOnlySpan<Lanes> v0 = Cast(r0), v1 = Cast(r1), v2 = Cast(r2), v3 = Cast(r3);
+                var (x0, x1, x2, x3) = (new Lanes(w0), new Lanes(w1), new Lanes(w2), new Lanes(w3));
+                for (var v = 0; v < sumV.Length; v++)
+                    sumV[v] = sumV[v] + v0[v] * x0 + v1[v] * x1 + v2[v] * x2 + v3[v] * x3;
+            }
+            for (var p = vectors * Lanes.Count; p < r; p++)
+                sums[p] = sums[p] + r0[p] * w0 + r1[p] * w1 + r2[p] * w2 + r3[p] * w3;
+        }
+        for (; i < count; i++)
+        {
+            var w = weights[i];
+            var row = rows.Slice(i * r, r);
+            if (vectors > 0)
+            {
+                var v0 = Cast(row);
+                var x0 = new Lanes(w);
+                for (var v = 0; v < sumV.Length; v++) sumV[v] += v0[v] * x0;
+            }
+            for (var p = vectors * Lanes.Count; p < r; p++) sums[p] += row[p] * w;
+        }
+
+        ReadOnlySpan<Lanes> Cast(ReadOnlySpan<double> row) => MemoryMarshal.Cast<double, Lanes>(row)[..vectors];
+    }
+
+    /// <summary>destination = x · a.</summary>
     public static void Scale(ReadOnlySpan<double> x, double a, Span<double> destination) =>
         TensorPrimitives.Multiply(x, a, destination);
-
-    /// <summary>destination += x · a: one term of a matrix product, one column at a time.</summary>
-    public static void AddScaled(ReadOnlySpan<double> x, double a, Span<double> destination) =>
-        TensorPrimitives.MultiplyAdd(x, a, destination, destination);
 
     /// <summary>destination += a, for every element (a bias added to every row of one column).</summary>
     public static void AddToAll(Span<double> destination, double a) =>
         TensorPrimitives.Add(destination, a, destination);
 
-    /// <summary>Σᵢ xᵢ·yᵢ: the sum over the n instances in Inputᵀ @ δ.</summary>
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => TensorPrimitives.Dot(x, y);
-
-    /// <summary>Σᵢ xᵢ: the sum over the n instances in ∂L/∂b = Σₙ δ.</summary>
-    public static double Sum(ReadOnlySpan<double> x) => TensorPrimitives.Sum(x);
+    /// <summary>Copies column-major (n×k) into row-major rows of r ≥ k numbers, each row ending in 1s after column k.</summary>
+    public static void ToRows(ReadOnlySpan<double> columns, int n, int k, Span<double> rows, int r)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows.Slice(i * r, r);
+            for (var p = 0; p < k; p++) row[p] = columns[p * n + i];
+            row[k..].Fill(1.0);
+        }
+    }
 
     /// <summary>destination = x − y.</summary>
     public static void Subtract(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) =>

@@ -148,8 +148,7 @@ public sealed class TrainingWorkspace
         var output = layers[^1];
         var dOut = output.Delta.AsSpan(0, n * output.J);
         SpanMath.Subtract(output.O.AsSpan(0, n * output.J), y[..(n * output.J)], dOut);
-        if (loss.Reduction == LossReduction.Mean)
-            for (var i = 0; i < dOut.Length; i++) dOut[i] /= n;
+        if (loss.Reduction == LossReduction.Mean) SpanMath.Scale(dOut, 1.0 / n, dOut); // MathNet divides by n as · (1/n)
         for (var l = layers.Length - 1; l >= 0; l--)
         {
             var input = l == 0 ? x : layers[l - 1].O.AsSpan(0, n * layers[l].K);
