@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Backprop.Fast;
 
 /// <summary>
@@ -83,6 +84,7 @@ internal sealed class FastLayer
     /// </summary>
     /// <param name="input">O of the previous layer or X, n columns-major rows of k columns.</param>
     /// <param name="n">Instances in this batch.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Forward(ReadOnlySpan<double> input, int n)
     {
         for (var c = 0; c < J; c++)
@@ -102,6 +104,7 @@ internal sealed class FastLayer
     /// and, unless this is the first layer, ∂L/∂O_prev = δ @ Wᵀ into <paramref name="previousDelta"/>,
     /// without the ones column's share. Mirrors <see cref="Layer.Backward"/>; reads W, never writes it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Backward(ReadOnlySpan<double> input, int n, Span<double> previousDelta)
     {
         var delta = Delta.AsSpan(0, n * J);

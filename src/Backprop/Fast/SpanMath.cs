@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Lanes = System.Numerics.Vector<double>;
 
@@ -14,6 +15,7 @@ namespace Backprop.Fast;
 internal static class SpanMath
 {
     /// <summary>O = σ(Z), element-wise; mirrors <see cref="Activation.Apply"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void Activate(Activation activation, ReadOnlySpan<double> z, Span<double> o)
     {
         switch (activation)
@@ -40,6 +42,7 @@ internal static class SpanMath
     /// δ = ∂L/∂O ⊙ g'(Z), in place over ∂L/∂O; mirrors <see cref="Activation.Derivative"/> followed
     /// by the point-wise product in <see cref="Layer.Backward"/>, with the same per-element operations.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void MultiplyByDerivative(Activation activation, ReadOnlySpan<double> z, ReadOnlySpan<double> o, Span<double> delta)
     {
         var i = 0;
@@ -91,6 +94,7 @@ internal static class SpanMath
     /// a column of Z = Input @ W, a column of ∂L/∂W = Inputᵀ @ δ, a column of ∂L/∂O_prev = δ @ Wᵀ.
     /// Four rows at a time, each lane of a vector being one sum: ((s + r₀w₀) + r₁w₁) + …, never fused.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void SumOfScaledRows(ReadOnlySpan<double> rows, ReadOnlySpan<double> weights, Span<double> sums)
     {
         var r = sums.Length;
@@ -141,6 +145,7 @@ internal static class SpanMath
         TensorPrimitives.Add(destination, a, destination);
 
     /// <summary>Copies column-major (n×k) into row-major rows of r ≥ k numbers, each row ending in 1s after column k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void ToRows(ReadOnlySpan<double> columns, int n, int k, Span<double> rows, int r)
     {
         for (var i = 0; i < n; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra.Storage;
 
 namespace Backprop.Fast;
@@ -115,6 +116,7 @@ public sealed class TrainingWorkspace
     internal IReadOnlyList<FastLayer> Layers => layers;
 
     /// <summary>Forward over X stored column-major with n rows; no checks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     internal void ForwardRows(ReadOnlySpan<double> x, int n)
     {
         N = n;
@@ -127,6 +129,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>½ Σ (O − Y)² in the order of <see cref="SquaredLoss.Value"/> (instance by instance); no checks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     internal double LossOfOutput(ReadOnlySpan<double> y, SquaredLoss loss)
     {
         var o = layers[^1].O;
@@ -142,6 +145,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>∂L/∂O = O − Y (÷ n for the mean) at the output, then every layer from last to first; no checks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     internal void BackwardFrom(ReadOnlySpan<double> y, SquaredLoss loss, ReadOnlySpan<double> x)
     {
         var n = N;
