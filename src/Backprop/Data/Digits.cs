@@ -52,6 +52,7 @@ public sealed record Digits(Dataset Data, IReadOnlyList<int> Labels)
             throw new FileNotFoundException($"{name}: no such file at {Path.GetFullPath(path)}. The course keeps it in notebooks/data/; " +
                 "a relative path is read from the current folder, which is the notebook's folder in a notebook.", path);
         using var file = File.OpenRead(path);
+        if (file.Length == 0) throw Empty(name);
         if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return Read(new StreamReader(file), name);
         // Reading everything first keeps a damaged archive's error apart from a bad line.
         var text = new MemoryStream();
@@ -86,12 +87,14 @@ public sealed record Digits(Dataset Data, IReadOnlyList<int> Labels)
             rows.Add(pixels);
             labels.Add(label);
         }
-        if (rows.Count == 0)
-            throw new DataFormatException(name, 0, $"{name} is empty: expected one line per image, {Pixels} pixels and a label separated by commas.");
+        if (rows.Count == 0) throw Empty(name);
         var x = Matrix<double>.Build.Dense(rows.Count, Pixels, (i, j) => rows[i][j] / MaxPixel);
         var dataset = new Dataset(name.Split('.')[0], x, Classification.OneHot(labels, Classes));
         return new Digits(dataset, labels.ToArray());
     }
+
+    private static DataFormatException Empty(string name) =>
+        new(name, 0, $"{name} is empty: expected one line per image, {Pixels} pixels and a label separated by commas.");
 
     /// <summary>One line: 64 whole numbers 0–16, then a digit 0–9.</summary>
     private static (double[] Pixels, int Label) ParseLine(string line, int number, string name)
