@@ -139,7 +139,7 @@ public sealed class PerceptronStepsView : IView
     /// <inheritdoc />
     public string ToHtml()
     {
-        var html = new StringBuilder(Html.TableStyle).Append("<table class=\"bp-table bp-perceptron\"><caption>")
+        var html = new StringBuilder(Html.TableStyle).Append("<table class=\"bp-table bp-perceptron\"><caption style=\"white-space:nowrap\">")
             .Append(Html.Escape(Footer)).Append("</caption><tr>");
         foreach (var h in Headers) html.Append("<th>").Append(Html.Escape(h)).Append("</th>");
         html.Append("</tr>");
