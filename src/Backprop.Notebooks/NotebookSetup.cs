@@ -20,6 +20,9 @@ public static class NotebookSetup
     {
         UseLoadedFSharpCore();
         Formatters.Register();
+        // The first Plotly chart of a process spends a second or more compiling Plotly.NET's code;
+        // do that on the other core while the learner reads, not when the first chart is due.
+        _ = Task.Run(PlotlyFigure.WarmUp);
     }
 
     /// <summary>

@@ -89,4 +89,40 @@ public class ChartTests
     {
         public void Show(IView view) => shown.Add(view);
     }
+
+    [Fact]
+    public void Long_lines_are_thinned_keeping_the_ends_and_every_spike()
+    {
+        var values = Enumerable.Range(0, 5000).Select(i => 1.0 / (i + 1)).ToArray();
+        values[3217] = 42; // a spike a stride sampler could miss
+        var thinned = Series.PerEpoch("loss", values).Thinned(600);
+        Assert.InRange(thinned.X.Count, 300, 602);
+        Assert.Equal(1.0, thinned.X[0]);
+        Assert.Equal(5000.0, thinned.X[^1]);
+        Assert.Contains(42.0, thinned.Y);
+        Assert.Equal(thinned.X.Order().ToArray(), thinned.X); // still in x order
+        // A chart draws the thinned line, while its text still reports the full run.
+        var chart = Charts.Losses([("run", new TrainingHistory(["L1"], values, [], TimeSpan.Zero))]);
+        Assert.Contains("5000 points", chart.ToText());
+        var svg = XElement.Parse(chart.ToSvg());
+        var drawn = int.Parse((string)svg.Descendants().Single(e => (string?)e.Attribute("class") == "bp-series").Attribute("data-points")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(drawn, 300, 602);
+    }
+
+    [Fact]
+    public void Short_lines_and_point_sets_are_drawn_whole()
+    {
+        var line = Series.PerEpoch("loss", [3.0, 2.0, 1.0]);
+        Assert.Same(line, line.Thinned());
+        var points = new Series("data", Enumerable.Range(0, 2000).Select(i => (double)i).ToArray(), new double[2000], SeriesStyle.Points);
+        Assert.Same(points, points.Thinned());
+    }
+
+    [Fact]
+    public void A_chart_can_switch_to_a_log_axis()
+    {
+        var chart = Charts.Line([1.0, 2.0], [10.0, 1000.0]).WithLogY();
+        Assert.True(chart.Spec.LogY);
+        Assert.Contains("\"type\":\"log\"", chart.ToHtml());
+    }
 }

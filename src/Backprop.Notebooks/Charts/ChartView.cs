@@ -21,11 +21,14 @@ public sealed class ChartView : IView
     /// <summary>What the chart shows.</summary>
     public PlotSpec Spec { get; }
 
-    /// <summary>The interactive Plotly.NET chart of the same data, to restyle or save.</summary>
-    public GenericChart ToPlotly() => PlotlyFigure.Create(Spec);
+    /// <summary>The interactive Plotly.NET chart of the same data (long lines thinned, see <see cref="PlotSpec.Thinned"/>), to restyle or save.</summary>
+    public GenericChart ToPlotly() => PlotlyFigure.Create(Spec.Thinned());
+
+    /// <summary>The same chart with a logarithmic loss (y) axis, for curves that span decades.</summary>
+    public ChartView WithLogY() => new(Spec with { LogY = true });
 
     /// <summary>The static drawing alone, as an &lt;svg&gt; element.</summary>
-    public string ToSvg() => StaticPlot.ToSvg(Spec);
+    public string ToSvg() => StaticPlot.ToSvg(Spec.Thinned());
 
     /// <inheritdoc />
     public string ToHtml()

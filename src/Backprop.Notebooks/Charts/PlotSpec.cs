@@ -24,6 +24,33 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
     /// <summary>A line over x = 1, 2, 3 …: the shape of a per-epoch record.</summary>
     public static Series PerEpoch(string name, IReadOnlyList<double> values) =>
         new(name, Enumerable.Range(1, values.Count).Select(i => (double)i).ToArray(), values);
+
+    /// <summary>
+    /// The same line with at most about <paramref name="maxPoints"/> points: a chart 640 pixels wide
+    /// cannot show 5000 epochs one by one, and every point costs time to serialise and bytes in the
+    /// stored notebook. The x range is cut into buckets and each bucket keeps its lowest and
+    /// highest point, so spikes and the first and last values survive. Point sets are left whole.
+    /// </summary>
+    public Series Thinned(int maxPoints = 600)
+    {
+        var count = Math.Min(X.Count, Y.Count);
+        if (Style == SeriesStyle.Points || count <= maxPoints || maxPoints < 4) return this;
+        var buckets = maxPoints / 2;
+        var keep = new SortedSet<int> { 0, count - 1 };
+        for (var b = 0; b < buckets; b++)
+        {
+            var (start, end) = ((int)((long)b * count / buckets), (int)((long)(b + 1) * count / buckets));
+            int low = start, high = start;
+            for (var i = start; i < end; i++)
+            {
+                if (Y[i] < Y[low] || double.IsNaN(Y[low])) low = i;
+                if (Y[i] > Y[high] || double.IsNaN(Y[high])) high = i;
+            }
+            keep.Add(low);
+            keep.Add(high);
+        }
+        return this with { X = keep.Select(i => X[i]).ToArray(), Y = keep.Select(i => Y[i]).ToArray() };
+    }
 }
 
 /// <summary>
@@ -53,4 +80,8 @@ public sealed record PlotSpec(string Title, string XTitle, string YTitle, IReadO
 
     /// <summary>The colour series <paramref name="index"/> is drawn in.</summary>
     public string ColorOf(int index) => Series[index].Color ?? Palette[index % Palette.Count];
+
+    /// <summary>This spec with every line <see cref="Series.Thinned"/>: what both renderings draw.</summary>
+    public PlotSpec Thinned(int maxPointsPerSeries = 600) =>
+        this with { Series = Series.Select(s => s.Thinned(maxPointsPerSeries)).ToArray() };
 }

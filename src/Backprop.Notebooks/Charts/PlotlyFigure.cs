@@ -9,6 +9,19 @@ namespace Backprop.Notebooks;
 /// </summary>
 internal static class PlotlyFigure
 {
+    /// <summary>Builds and serialises one tiny chart, so the real ones find Plotly.NET's code compiled.</summary>
+    public static void WarmUp()
+    {
+        try
+        {
+            GenericChart.toFigureJson(Create(new PlotSpec("", "", "", [new Series("", [1.0, 2.0], [1.0, 2.0])])));
+        }
+        catch (Exception e) when (e is IOException or TypeLoadException or InvalidOperationException)
+        {
+            // Only a head start: if it fails, the first real chart reports the problem itself.
+        }
+    }
+
     public static GenericChart Create(PlotSpec spec)
     {
         var traces = new List<GenericChart>();
