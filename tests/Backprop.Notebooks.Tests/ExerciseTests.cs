@@ -55,10 +55,12 @@ public class ExerciseTests
     }
 
     [Fact]
-    public void Numbers_are_checked_like_1x1_matrices()
+    public void Numbers_are_checked_without_talking_about_shapes()
     {
-        Assert.True(Exercise.Check("loss", 0.125, 0.125).Passed);
-        Assert.Throws<ExerciseFailedException>(() => Exercise.Check("loss", 0.2, 0.125));
+        Assert.Equal("✓ loss is correct.", Exercise.Check("loss", 0.125, 0.125).ToText());
+        Assert.Equal("✗ loss: wrong value: yours is 0.2, expected 0.125.", Assert.Throws<ExerciseFailedException>(() => Exercise.Check("loss", 0.2, 0.125)).Message);
+        Assert.StartsWith("b: sign error", Exercise.Diagnose("b", -0.5, 0.5).Message);
+        Assert.Contains("finite number", Exercise.Diagnose("b", double.NaN, 0.5).Message);
     }
 
     [Fact]

@@ -22,8 +22,21 @@ public static class Exercise
     }
 
     /// <summary>Checks a number; see <see cref="Check(string, Matrix{double}, Matrix{double}, double)"/>.</summary>
-    public static ExerciseResult Check(string what, double yours, double expected, double tolerance = 1e-9) =>
-        Check(what, Matrix<double>.Build.Dense(1, 1, yours), Matrix<double>.Build.Dense(1, 1, expected), tolerance);
+    public static ExerciseResult Check(string what, double yours, double expected, double tolerance = 1e-9)
+    {
+        var result = Diagnose(what, yours, expected, tolerance);
+        return result.Passed ? result : throw new ExerciseFailedException(result.Message);
+    }
+
+    /// <summary>The verdict on a number without throwing: no shapes, just right, the sign, or both values.</summary>
+    public static ExerciseResult Diagnose(string what, double yours, double expected, double tolerance = 1e-9)
+    {
+        if (!double.IsFinite(yours)) return Fail(what, $"yours is {yours}; {what} must be a finite number.");
+        if (Math.Abs(yours - expected) <= tolerance) return new ExerciseResult(what, true, $"{what} is correct.");
+        if (Math.Abs(-yours - expected) <= tolerance)
+            return Fail(what, $"sign error: yours is exactly −1 × the right {what}. Check O − Y versus Y − O, or W − ΔW versus W + ΔW.");
+        return Fail(what, FormattableString.Invariant($"wrong value: yours is {yours:0.######}, expected {expected:0.######}."));
+    }
 
     /// <summary>The verdict without throwing: used by <see cref="Check(string, Matrix{double}, Matrix{double}, double)"/> and by tests.</summary>
     public static ExerciseResult Diagnose(string what, Matrix<double>? yours, Matrix<double> expected, double tolerance = 1e-9)

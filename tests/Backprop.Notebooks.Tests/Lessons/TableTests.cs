@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Backprop.Notebooks.Tests.Lessons;
 
 public class TableTests
@@ -49,9 +51,62 @@ public class TableTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Table.Of("", ["a", "b"], [1, 2], [3]));
         Assert.StartsWith("Row 1 has 1 cells; the table has 2 columns (a, b)", ex.Message);
+        Assert.Throws<ArgumentException>(() => new Table("", "a", "b").Add("only one"));
     }
 
     [Fact]
     public void A_table_without_columns_is_refused() =>
         Assert.Throws<ArgumentException>(() => Table.Of("", []));
+
+    [Fact]
+    public void Matrix_cells_show_their_shape_and_values_and_other_cells_are_invariant_text()
+    {
+        var m = Matrix<double>.Build.DenseOfRowArrays([0.5, -1.25]);
+        var table = new Table("t", "name", "value", "number", "shape").Add("δ_L100", m, 0.123456, new Shape(3, 1));
+        var text = table.ToText();
+        Assert.Contains("(1×2) [0.5000 -1.2500]", text);
+        Assert.Contains("0.1235", text);
+        Assert.Contains("(3×1)", text);
+        Assert.Equal([false, false, true, false], table.RightAligned); // a matrix column is not a number column
+    }
+
+    [Fact]
+    public void Large_matrices_are_elided_but_keep_their_full_shape()
+    {
+        var m = Matrix<double>.Build.Dense(64, 5, (i, j) => i + j);
+        var text = new Table("", "X").Add(m).ToText();
+        Assert.Contains("(64×5)", text);
+        Assert.Contains("⋮", text);
+        Assert.Contains("63.0000", text); // the last row is shown
+    }
+
+    [Fact]
+    public void Passed_down_rows_and_columns_are_red_in_HTML_and_marked_in_text()
+    {
+        var table = new Table("chain", "factor", "value")
+            .Add("g'(Z)", 1.0)
+            .AddPassedDown("∂L/∂O_L99", 2.0);
+        var html = table.ToHtml();
+        Assert.Single(XElement.Parse("<root>" + html[html.IndexOf("<table", StringComparison.Ordinal)..] + "</root>")
+            .Descendants("tr"), tr => (string?)tr.Attribute("class") == "bp-passed-down");
+        Assert.Contains(Table.PassedDownColor, html);
+        Assert.Contains("▶ ∂L/∂O_L99", table.ToText());
+
+        var column = new Table("", "layer", "∂L/∂O").MarkPassedDown("∂L/∂O").Add("L100", 1.0).ToHtml();
+        Assert.Equal(2, CountOf(column, "style=\"color:" + Table.PassedDownColor)); // header and cell
+    }
+
+    [Fact]
+    public void A_column_can_have_its_own_number_format()
+    {
+        var w = Matrix<double>.Build.DenseOfRowArrays([0.5]);
+        var dw = Matrix<double>.Build.DenseOfRowArrays([0.000123]);
+        var text = new Table("", "W", "ΔW").FormatColumn("ΔW", "0.00e+0").Add(w, dw).ToText();
+        Assert.Contains("(1×1) [0.5000]", text);
+        Assert.Contains("(1×1) [1.23e-4]", text);
+        Assert.Throws<ArgumentException>(() => new Table("", "W").FormatColumn("ΔW", "0.0"));
+        Assert.Throws<ArgumentException>(() => new Table("", "a").MarkPassedDown("c"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
