@@ -8,7 +8,9 @@ namespace Backprop.Benchmarks;
 /// <summary>
 /// `compare`: steps per second of the readable engine, the fast path and the numpy peer
 /// (bench/peer/peer.py, run with /usr/bin/python3 and OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset),
-/// case by case in one run, medians of several timed rounds, and the ratios.
+/// case by case in one run, medians of several timed rounds, and the ratios. With
+/// <c>--reference-blas DIR</c> the peer also runs with DIR (e.g. /usr/lib/x86_64-linux-gnu/blas,
+/// Debian's reference BLAS) first on LD_LIBRARY_PATH, in a second numpy column.
 /// </summary>
 public static class Compare
 {
@@ -17,19 +19,39 @@ public static class Compare
 
     public static int Run(string[] args)
     {
-        var seconds = Option(args, "--seconds", 1.0);
-        var rounds = (int)Option(args, "--rounds", 9);
+        var seconds = Option(args, "--seconds", 0.5);
+        var rounds = (int)Option(args, "--rounds", 7);
         var python = args.SkipWhile(a => a != "--python").Skip(1).FirstOrDefault() ?? "/usr/bin/python3";
+        var referenceBlas = args.SkipWhile(a => a != "--reference-blas").Skip(1).FirstOrDefault();
         var peer = Path.Combine(RepositoryRoot(), "bench", "peer", "peer.py");
-        Console.WriteLine(FormattableString.Invariant($"{"case",-24} {"readable/s",12} {"fast/s",12} {"numpy/s",12} {"fast/numpy",11} {"fast/readable",14}"));
+        Console.WriteLine(FormattableString.Invariant($"{"case",-24} {"readable/s",12} {"fast/s",12} {"numpy/s",12} {"fast/numpy",11} {"fast/readable",14} {"readable/numpy",15}") +
+            (referenceBlas is null ? "" : FormattableString.Invariant($" {"numpy ref/s",12} {"fast/ref",9}")));
         foreach (var name in CaseNames)
         {
-            var (readable, fast) = MeasureCSharp(name, seconds, rounds);
-            var numpy = RunPeer(python, peer, name, seconds, rounds, out _);
-            Console.WriteLine(FormattableString.Invariant($"{name,-24} {readable,12:N0} {fast,12:N0} {numpy,12:N0} {fast / numpy,10:0.0}× {fast / readable,13:0.0}×"));
+            // Interleaved: C#, numpy, C#, numpy, … so that a change in the machine's load hits both.
+            var readable = new List<double>();
+            var fast = new List<double>();
+            var numpy = new List<double>();
+            var numpyReference = new List<double>();
+            for (var pass = 0; pass < 3; pass++)
+            {
+                var (r, f) = MeasureCSharp(name, seconds, rounds);
+                readable.Add(r);
+                fast.Add(f);
+                numpy.Add(RunPeer(python, peer, name, seconds, rounds, null, out _));
+                if (referenceBlas is not null) numpyReference.Add(RunPeer(python, peer, name, seconds, rounds, referenceBlas, out _));
+            }
+            var (rm, fm, nm) = (Median(readable), Median(fast), Median(numpy));
+            Console.WriteLine(FormattableString.Invariant($"{name,-24} {rm,12:N0} {fm,12:N0} {nm,12:N0} {fm / nm,10:0.0}× {fm / rm,13:0.0}× {rm / nm,14:0.00}×") +
+                (referenceBlas is null ? "" : FormattableString.Invariant($" {Median(numpyReference),12:N0} {fm / Median(numpyReference),8:0.0}×")));
         }
-        RunPeer(python, peer, null, seconds, rounds, out var info);
+        RunPeer(python, peer, null, seconds, rounds, null, out var info);
         Console.WriteLine($"numpy peer: {info}");
+        if (referenceBlas is not null)
+        {
+            RunPeer(python, peer, null, seconds, rounds, referenceBlas, out var referenceInfo);
+            Console.WriteLine($"numpy peer with {referenceBlas}: {referenceInfo}");
+        }
         Console.WriteLine(FormattableString.Invariant($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
         return 0;
     }
@@ -43,14 +65,14 @@ public static class Compare
             ? () => network.Update(network.Backward(network.Forward(x), y), 1e-6)
             : () => network.Forward(x);
         Action fast = parts[0] == "step" ? () => workspace.Step(x, y, 1e-6) : () => workspace.Forward(x);
-        return (Median(readable, seconds, rounds), Median(fast, seconds, rounds));
+        return (Rate(readable, seconds, rounds), Rate(fast, seconds, rounds));
     }
 
     /// <summary>
     /// Calls per second: warm up for a second (so tiered JIT reaches its optimised code even on a
     /// busy machine), calibrate a batch of calls lasting about seconds/10, then the median of `rounds` batches.
     /// </summary>
-    private static double Median(Action run, double seconds, int rounds)
+    private static double Rate(Action run, double seconds, int rounds)
     {
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed.TotalSeconds < 1) run();
@@ -69,11 +91,16 @@ public static class Compare
             for (var i = 0; i < calls; i++) run();
             rates[r] = calls / clock.Elapsed.TotalSeconds;
         }
-        Array.Sort(rates);
-        return rates[rounds / 2];
+        return Median(rates);
     }
 
-    private static double RunPeer(string python, string peer, string? name, double seconds, int rounds, out string info)
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static double RunPeer(string python, string peer, string? name, double seconds, int rounds, string? libraryPath, out string info)
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in (string[])[peer, "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--rounds", rounds.ToString(CultureInfo.InvariantCulture)])
@@ -83,6 +110,7 @@ public static class Compare
         // Let numpy's BLAS pick its own kernel for this processor.
         start.Environment.Remove("OPENBLAS_CORETYPE");
         start.Environment.Remove("OPENBLAS_L2_SIZE");
+        if (libraryPath is not null) start.Environment["LD_LIBRARY_PATH"] = libraryPath;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {python}");
         var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         process.WaitForExit();

@@ -85,14 +85,17 @@ def measure(case, seconds, rounds):
 
 
 def blas_info():
+    """Which BLAS numpy loaded: threadpoolctl's description (kernel architecture, threads) when it
+    knows the library, and in any case the BLAS shared objects mapped into this process."""
     try:
         from threadpoolctl import threadpool_info
-        return [{k: v for k, v in lib.items() if k in ("internal_api", "version", "architecture", "num_threads", "filepath")}
-                for lib in threadpool_info()]
+        described = [{k: v for k, v in lib.items() if k in ("internal_api", "version", "architecture", "threading_layer", "num_threads")}
+                     for lib in threadpool_info()]
     except ImportError:
-        config = getattr(np, "__config__", None)
-        blas = getattr(config, "blas_opt_info", None) if config else None
-        return {"threadpoolctl": "not installed", "numpy.__config__ blas_opt_info": blas}
+        described = "threadpoolctl not installed"
+    with open("/proc/self/maps") as maps:
+        mapped = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1]})
+    return {"threadpoolctl": described, "mapped": mapped}
 
 
 def main():

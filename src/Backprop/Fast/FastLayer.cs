@@ -25,8 +25,8 @@ internal sealed class FastLayer
         // Inputᵀ @ δ reads the input by rows; with a bias, each row ends in the 1 that b multiplies.
         InputRowLength = K + (HasOnesRow || B is not null ? 1 : 0);
         InputRows = new double[capacity * InputRowLength];
-        Column = new double[InputRowLength];
-        WRow = new double[J];
+        Columns = new double[InputRowLength * J];
+        WTransposed = new double[K * J];
         DW = new double[W.Length];
         DB = B is null ? null : new double[B.Length];
         // Matrices over the same arrays, for the gradient check's nudges and for reading results.
@@ -60,13 +60,13 @@ internal sealed class FastLayer
     /// <summary>∂L/∂O of this layer, (n×j), written by the layer above; the backward pass turns it into δ in place.</summary>
     public double[] Delta { get; }
 
-    /// <summary>The input, row-major, (n×k) or with a ones column (n×(k+1)); one column of ∂L/∂W (and ∂L/∂b) as it is summed.</summary>
+    /// <summary>The input, row-major, (n×k) or with a ones column (n×(k+1)); ∂L/∂W with ∂L/∂b as its last row.</summary>
     private int InputRowLength { get; }
     private double[] InputRows { get; }
-    private double[] Column { get; }
+    private double[] Columns { get; }
 
-    /// <summary>Row p of W, gathered for δ @ Wᵀ.</summary>
-    private double[] WRow { get; }
+    /// <summary>Wᵀ without the bias row, (j×k) column-major, gathered for δ @ Wᵀ.</summary>
+    private double[] WTransposed { get; }
 
     /// <summary>∂L/∂W and ∂L/∂b, the shapes of W and b.</summary>
     public double[] DW { get; }
@@ -87,13 +87,11 @@ internal sealed class FastLayer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Forward(ReadOnlySpan<double> input, int n)
     {
+        SpanMath.WeightedSums(input, K, n, W, WRows, Z, n, J);
         for (var c = 0; c < J; c++)
         {
-            var z = Z.AsSpan(c * n, n);
-            var w = W.AsSpan(c * WRows, WRows);
-            SpanMath.SumOfScaledRows(input[..(K * n)], w[..K], z);
-            if (HasOnesRow) SpanMath.AddToAll(z, w[K]);
-            if (B is not null) SpanMath.AddToAll(z, B[c]);
+            if (HasOnesRow) SpanMath.AddToAll(Z.AsSpan(c * n, n), W[c * WRows + K]);
+            if (B is not null) SpanMath.AddToAll(Z.AsSpan(c * n, n), B[c]);
         }
         SpanMath.Activate(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J));
     }
@@ -111,20 +109,24 @@ internal sealed class FastLayer
         SpanMath.MultiplyByDerivative(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J), delta);
         var rows = InputRows.AsSpan(0, n * InputRowLength);
         SpanMath.ToRows(input, n, K, rows, InputRowLength);
-        for (var c = 0; c < J; c++)
+        if (DB is null)
         {
-            SpanMath.SumOfScaledRows(rows, delta.Slice(c * n, n), Column);
-            Column.AsSpan(0, K).CopyTo(DW.AsSpan(c * WRows, K));
-            if (HasOnesRow) DW[c * WRows + K] = Column[K];
-            if (DB is not null) DB[c] = Column[K];
+            SpanMath.WeightedSums(rows, n, InputRowLength, delta, n, DW, WRows, J); // ((k or k+1)×j): W's own layout
+        }
+        else
+        {
+            // (k+1)×j with ∂L/∂b as the last row, then split into ∂L/∂W (k×j) and ∂L/∂b (1×j).
+            SpanMath.WeightedSums(rows, n, InputRowLength, delta, n, Columns, InputRowLength, J);
+            for (var c = 0; c < J; c++)
+            {
+                Columns.AsSpan(c * InputRowLength, K).CopyTo(DW.AsSpan(c * K, K));
+                DB[c] = Columns[c * InputRowLength + K];
+            }
         }
         if (previousDelta.IsEmpty) return; // the first layer passes nothing down: X is not trained
-        var wRow = WRow.AsSpan();
         for (var p = 0; p < K; p++)
-        {
-            for (var c = 0; c < J; c++) wRow[c] = W[c * WRows + p];
-            SpanMath.SumOfScaledRows(delta, wRow, previousDelta.Slice(p * n, n));
-        }
+            for (var c = 0; c < J; c++) WTransposed[p * J + c] = W[c * WRows + p];
+        SpanMath.WeightedSums(delta, J, n, WTransposed, J, previousDelta, n, K);
     }
 
     /// <summary>W ← W − α · ∂L/∂W, b ← b − α · ∂L/∂b; mirrors <see cref="Network.Update"/>.</summary>

@@ -21,7 +21,7 @@ internal static class SpanMath
         switch (activation)
         {
             case Sigmoid:
-                TensorPrimitives.Sigmoid(z, o); // vectorised e^−z: within an ulp or two of Math.Exp
+                SigmoidOf(z, o);
                 break;
             case Tanh:
                 TensorPrimitives.Tanh(z, o);
@@ -36,6 +36,24 @@ internal static class SpanMath
                 for (var i = 0; i < z.Length; i++) o[i] = activation.Forward(z[i]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// σ(z) = 1 / (1 + e^−z), written as <see cref="Backprop.Sigmoid.Forward"/> writes it, on 256-bit
+    /// vectors (whose e^x is quicker here than the 512-bit one); the vectorised e^x may differ from
+    /// Math.Exp in the last bit, so σ agrees to about 1e-16, not bit for bit.
+    /// </summary>
+    private static void SigmoidOf(ReadOnlySpan<double> z, Span<double> o)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var zV = MemoryMarshal.Cast<double, Lanes>(z);
+            var oV = MemoryMarshal.Cast<double, Lanes>(o);
+            for (var v = 0; v < zV.Length; v++) oV[v] = Lanes.One / (Lanes.One + Vector.Exp(-zV[v]));
+            i = zV.Length * Lanes.Count;
+        }
+        for (; i < z.Length; i++) o[i] = 1.0 / (1.0 + Math.Exp(-z[i]));
     }
 
     /// <summary>
@@ -88,52 +106,135 @@ internal static class SpanMath
     }
 
     /// <summary>
-    /// sums = Σᵢ weights[i] · rows[i] over the rows of a matrix stored row after row (each row as
-    /// long as <paramref name="sums"/>), every sum taken from 0 in the order i = 0, 1, … exactly as
-    /// a plain dot product takes it. The three matrix products of a layer are all this one loop:
-    /// a column of Z = Input @ W, a column of ∂L/∂W = Inputᵀ @ δ, a column of ∂L/∂O_prev = δ @ Wᵀ.
-    /// Four rows at a time, each lane of a vector being one sum: ((s + r₀w₀) + r₁w₁) + …, never fused.
+    /// The one loop behind a layer's three matrix products. For each of <paramref name="m"/>
+    /// outputs q: output_q = Σᵢ weights_q[i] · row_i, where row_i is the i-th run of
+    /// <paramref name="length"/> numbers in <paramref name="rows"/>, weights_q starts at
+    /// q · <paramref name="weightStride"/>, output_q at q · <paramref name="outputStride"/>.
+    /// Every sum starts at 0 and adds its terms in the order i = 0, 1, …, each a plain product
+    /// then a plain add, exactly as a dot product written as a loop (and MathNet) does it.
+    /// Z = Input @ W: rows are Input's columns, weights W's columns. ∂L/∂W = Inputᵀ @ δ: rows are
+    /// Input's rows, weights δ's columns. ∂L/∂O_prev = δ @ Wᵀ: rows are δ's columns, weights W's rows.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
-    public static void SumOfScaledRows(ReadOnlySpan<double> rows, ReadOnlySpan<double> weights, Span<double> sums)
+    public static void WeightedSums(ReadOnlySpan<double> rows, int count, int length,
+        ReadOnlySpan<double> weights, int weightStride, Span<double> outputs, int outputStride, int m)
     {
-        var r = sums.Length;
-        var count = weights.Length;
-        sums.Clear();
-        var i = 0;
-        var vectors = Vector.IsHardwareAccelerated ? r / Lanes.Count : 0;
-        var sumV = MemoryMarshal.Cast<double, Lanes>(sums)[..vectors];
-        for (; i + 4 <= count; i += 4)
-        {
-            var (w0, w1, w2, w3) = (weights[i], weights[i + 1], weights[i + 2], weights[i + 3]);
-            var r0 = rows.Slice(i * r, r);
-            var r1 = rows.Slice((i + 1) * r, r);
-            var r2 = rows.Slice((i + 2) * r, r);
-            var r3 = rows.Slice((i + 3) * r, r);
-            if (vectors > 0)
-            {
-                ReadOnlySpan<Lanes> v0 = Cast(r0), v1 = Cast(r1), v2 = Cast(r2), v3 = Cast(r3);
-                var (x0, x1, x2, x3) = (new Lanes(w0), new Lanes(w1), new Lanes(w2), new Lanes(w3));
-                for (var v = 0; v < sumV.Length; v++)
-                    sumV[v] = sumV[v] + v0[v] * x0 + v1[v] * x1 + v2[v] * x2 + v3[v] * x3;
-            }
-            for (var p = vectors * Lanes.Count; p < r; p++)
-                sums[p] = sums[p] + r0[p] * w0 + r1[p] * w1 + r2[p] * w2 + r3[p] * w3;
-        }
-        for (; i < count; i++)
-        {
-            var w = weights[i];
-            var row = rows.Slice(i * r, r);
-            if (vectors > 0)
-            {
-                var v0 = Cast(row);
-                var x0 = new Lanes(w);
-                for (var v = 0; v < sumV.Length; v++) sumV[v] += v0[v] * x0;
-            }
-            for (var p = vectors * Lanes.Count; p < r; p++) sums[p] += row[p] * w;
-        }
+        if (m <= 0 || length <= 0) return;
+        // One bounds check for the whole product; the loops below index without checks.
+        if (rows.Length < count * length || weights.Length < (m - 1) * weightStride + count || outputs.Length < (m - 1) * outputStride + length)
+            throw new ArgumentException("WeightedSums: the spans are too short for the sizes given");
+        ref var a = ref MemoryMarshal.GetReference(rows);
+        ref var w = ref MemoryMarshal.GetReference(weights);
+        ref var o = ref MemoryMarshal.GetReference(outputs);
+        var q = 0;
+        for (; q + 4 <= m; q += 4)
+            FourSums(ref a, count, length, ref Unsafe.Add(ref w, q * weightStride), weightStride, ref Unsafe.Add(ref o, q * outputStride), outputStride);
+        for (; q < m; q++)
+            OneSum(ref a, count, length, ref Unsafe.Add(ref w, q * weightStride), ref Unsafe.Add(ref o, q * outputStride));
+    }
 
-        ReadOnlySpan<Lanes> Cast(ReadOnlySpan<double> row) => MemoryMarshal.Cast<double, Lanes>(row)[..vectors];
+    /// <summary>Four outputs at once: each row is loaded once for four sums, kept in registers over all i.</summary>
+    private static void FourSums(ref double a, int count, int length, ref double w, int ws, ref double o, int os)
+    {
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Two vectors of each output: eight independent sums, enough to keep the adders busy.
+            for (; p + 2 * Lanes.Count <= length; p += 2 * Lanes.Count)
+            {
+                Lanes s0 = Lanes.Zero, s1 = Lanes.Zero, s2 = Lanes.Zero, s3 = Lanes.Zero;
+                Lanes t0 = Lanes.Zero, t1 = Lanes.Zero, t2 = Lanes.Zero, t3 = Lanes.Zero;
+                for (var i = 0; i < count; i++)
+                {
+                    var x = Vector.LoadUnsafe(ref a, (nuint)(i * length + p));
+                    var y = Vector.LoadUnsafe(ref a, (nuint)(i * length + p + Lanes.Count));
+                    var (w0, w1, w2, w3) = (new Lanes(Unsafe.Add(ref w, i)), new Lanes(Unsafe.Add(ref w, ws + i)),
+                        new Lanes(Unsafe.Add(ref w, 2 * ws + i)), new Lanes(Unsafe.Add(ref w, 3 * ws + i)));
+                    s0 += x * w0;
+                    t0 += y * w0;
+                    s1 += x * w1;
+                    t1 += y * w1;
+                    s2 += x * w2;
+                    t2 += y * w2;
+                    s3 += x * w3;
+                    t3 += y * w3;
+                }
+                s0.StoreUnsafe(ref o, (nuint)p);
+                t0.StoreUnsafe(ref o, (nuint)(p + Lanes.Count));
+                s1.StoreUnsafe(ref o, (nuint)(os + p));
+                t1.StoreUnsafe(ref o, (nuint)(os + p + Lanes.Count));
+                s2.StoreUnsafe(ref o, (nuint)(2 * os + p));
+                t2.StoreUnsafe(ref o, (nuint)(2 * os + p + Lanes.Count));
+                s3.StoreUnsafe(ref o, (nuint)(3 * os + p));
+                t3.StoreUnsafe(ref o, (nuint)(3 * os + p + Lanes.Count));
+            }
+            for (; p + Lanes.Count <= length; p += Lanes.Count)
+            {
+                Lanes s0 = Lanes.Zero, s1 = Lanes.Zero, s2 = Lanes.Zero, s3 = Lanes.Zero;
+                for (var i = 0; i < count; i++)
+                {
+                    var x = Vector.LoadUnsafe(ref a, (nuint)(i * length + p));
+                    s0 += x * new Lanes(Unsafe.Add(ref w, i));
+                    s1 += x * new Lanes(Unsafe.Add(ref w, ws + i));
+                    s2 += x * new Lanes(Unsafe.Add(ref w, 2 * ws + i));
+                    s3 += x * new Lanes(Unsafe.Add(ref w, 3 * ws + i));
+                }
+                s0.StoreUnsafe(ref o, (nuint)p);
+                s1.StoreUnsafe(ref o, (nuint)(os + p));
+                s2.StoreUnsafe(ref o, (nuint)(2 * os + p));
+                s3.StoreUnsafe(ref o, (nuint)(3 * os + p));
+            }
+        }
+        for (; p < length; p++)
+        {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var x = Unsafe.Add(ref a, i * length + p);
+                s0 += x * Unsafe.Add(ref w, i);
+                s1 += x * Unsafe.Add(ref w, ws + i);
+                s2 += x * Unsafe.Add(ref w, 2 * ws + i);
+                s3 += x * Unsafe.Add(ref w, 3 * ws + i);
+            }
+            Unsafe.Add(ref o, p) = s0;
+            Unsafe.Add(ref o, os + p) = s1;
+            Unsafe.Add(ref o, 2 * os + p) = s2;
+            Unsafe.Add(ref o, 3 * os + p) = s3;
+        }
+    }
+
+    /// <summary>One output: two vectors of it at a time, so two chains of additions overlap.</summary>
+    private static void OneSum(ref double a, int count, int length, ref double w, ref double o)
+    {
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; p + 2 * Lanes.Count <= length; p += 2 * Lanes.Count)
+            {
+                Lanes s0 = Lanes.Zero, s1 = Lanes.Zero;
+                for (var i = 0; i < count; i++)
+                {
+                    var x = new Lanes(Unsafe.Add(ref w, i));
+                    s0 += Vector.LoadUnsafe(ref a, (nuint)(i * length + p)) * x;
+                    s1 += Vector.LoadUnsafe(ref a, (nuint)(i * length + p + Lanes.Count)) * x;
+                }
+                s0.StoreUnsafe(ref o, (nuint)p);
+                s1.StoreUnsafe(ref o, (nuint)(p + Lanes.Count));
+            }
+            for (; p + Lanes.Count <= length; p += Lanes.Count)
+            {
+                var s0 = Lanes.Zero;
+                for (var i = 0; i < count; i++)
+                    s0 += Vector.LoadUnsafe(ref a, (nuint)(i * length + p)) * new Lanes(Unsafe.Add(ref w, i));
+                s0.StoreUnsafe(ref o, (nuint)p);
+            }
+        }
+        for (; p < length; p++)
+        {
+            var s0 = 0.0;
+            for (var i = 0; i < count; i++) s0 += Unsafe.Add(ref a, i * length + p) * Unsafe.Add(ref w, i);
+            Unsafe.Add(ref o, p) = s0;
+        }
     }
 
     /// <summary>destination = x · a.</summary>
