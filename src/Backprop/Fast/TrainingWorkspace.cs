@@ -1,5 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra.Storage;
+using Lanes = System.Numerics.Vector<double>;
 
 namespace Backprop.Fast;
 
@@ -58,9 +61,11 @@ public sealed class TrainingWorkspace
     {
         Check.Alpha(alpha);
         Forward(x);
-        var value = Loss(labels, loss);
-        Backward(labels, loss);
-        Update(alpha);
+        var y = Labels(labels);
+        loss ??= sumLoss;
+        var value = LossOfOutput(y, loss);
+        BackwardFrom(y, loss, Storage(x, xBuffer));
+        foreach (var layer in layers) layer.Update(alpha);
         return value;
     }
 
@@ -187,10 +192,20 @@ public sealed class TrainingWorkspace
         return data;
     }
 
+    /// <summary>True when no value is NaN or ∞: v − v is 0 for every finite v and NaN otherwise.</summary>
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        foreach (var v in values)
-            if (!double.IsFinite(v)) return false;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var sum = Lanes.Zero;
+            var vectors = MemoryMarshal.Cast<double, Lanes>(values);
+            foreach (var v in vectors) sum += v - v;
+            if (!Vector.EqualsAll(sum, Lanes.Zero)) return false;
+            i = vectors.Length * Lanes.Count;
+        }
+        for (; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) return false;
         return true;
     }
 }
