@@ -35,9 +35,10 @@ public class ErrorReportingTests
     public async Task A_cell_that_never_ends_times_out_and_the_run_goes_on()
     {
         using var folder = new FixtureFolder("timeout.ipynb", "passing.ipynb");
-        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "5");
+        // Long enough that the passing notebook, running beside it on a busy machine, never hits it.
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "10");
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("timeout.ipynb: cell 1 timed out after 5 s", result.Output);
+        Assert.Contains("timeout.ipynb: cell 1 timed out after 10 s", result.Output);
         Assert.Contains("Ran 2 notebook(s): 1 passed, 1 failed.", result.Output);
     }
 
@@ -49,6 +50,28 @@ public class ErrorReportingTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches(@"stack-overflow\.ipynb: process crashed \(exit code \d+\) while running cell 2: Stack overflow", result.Output);
         Assert.Contains("Ran 2 notebook(s): 1 passed, 1 failed.", result.Output);
+    }
+
+    [Fact]
+    public async Task Notebooks_run_side_by_side_and_the_summary_keeps_their_order()
+    {
+        using var folder = new FixtureFolder("timeout.ipynb", "passing.ipynb");
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "15", "--parallel", "2");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        // The passing notebook finished long before the timeout, yet the table lists the files in the order given.
+        Assert.True(result.Output.IndexOf("passing.ipynb: passed", StringComparison.Ordinal) < result.Output.IndexOf("timeout.ipynb: cell 1 timed out", StringComparison.Ordinal), result.ToString());
+        var table = result.Output[result.Output.IndexOf("│ notebook", StringComparison.Ordinal)..];
+        Assert.True(table.IndexOf("timeout.ipynb", StringComparison.Ordinal) < table.IndexOf("passing.ipynb", StringComparison.Ordinal), result.ToString());
+        Assert.Contains("with up to 2 notebook(s) at a time", result.Output);
+    }
+
+    [Fact]
+    public async Task A_negative_parallel_count_is_refused()
+    {
+        using var folder = new FixtureFolder("passing.ipynb");
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "passing.ipynb", "--parallel", "-1");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--parallel must be 0 (one per processor) or a positive number", result.Output);
     }
 
     [Fact]

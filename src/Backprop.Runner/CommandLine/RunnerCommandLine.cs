@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Backprop.Runner.CommandLine;
 
 /// <summary>
-/// The command-line surface: <c>run [paths...] [--out DIR] [--update] [--check] [--timeout S]</c>,
+/// The command-line surface: <c>run [paths...] [--out DIR] [--update] [--check] [--timeout S] [--parallel N]</c>,
 /// <c>export</c> (see <see cref="ExportCommand"/>), and the hidden <c>execute-one</c> a child process runs.
 /// </summary>
 public static class RunnerCommandLine
@@ -43,7 +43,20 @@ public static class RunnerCommandLine
             }
         });
 
-        var run = new Command("run", "Execute notebooks headless, each in its own process") { paths, output, update, check, timeout };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "How many notebooks run at once, each in its own process (default: one per processor)",
+            DefaultValueFactory = _ => 0,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--parallel must be 0 (one per processor) or a positive number");
+            }
+        });
+
+        var run = new Command("run", "Execute notebooks headless, each in its own process") { paths, output, update, check, timeout, parallel };
         run.Validators.Add(result =>
         {
             if (result.GetValue(update) && result.GetValue(check))
@@ -53,7 +66,7 @@ public static class RunnerCommandLine
         });
         run.SetAction((result, cancellationToken) => RunAsync(
             new RunOptions(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(update), result.GetValue(check),
-                TimeSpan.FromSeconds(result.GetValue(timeout))),
+                TimeSpan.FromSeconds(result.GetValue(timeout)), result.GetValue(parallel)),
             cancellationToken));
 
         var executeOne = new Command(ChildProcessRunner.ChildCommand, "Internal: run one notebook's cells (request on stdin, protocol on stdout)")
@@ -86,6 +99,7 @@ public static class RunnerCommandLine
 
         // A live display only on a terminal; CI logs and pipes get plain lines.
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<NotebookRun> runs;
         if (interactive)
         {
@@ -97,6 +111,6 @@ public static class RunnerCommandLine
             runs = await new CourseRunner(options, new PlainProgress(Console.Out)).RunAsync(files, cancellationToken);
         }
 
-        return Report.Write(AnsiConsole.Console, runs, options);
+        return Report.Write(AnsiConsole.Console, runs, options, clock.Elapsed);
     }
 }

@@ -4,8 +4,9 @@ using Backprop.Runner.Notebooks;
 namespace Backprop.Runner.Parent;
 
 /// <summary>
-/// The <c>run</c> command: each notebook in its own child process, one after another; executed
-/// copies to the output folder; with --check a comparison against the stored outputs; with
+/// The <c>run</c> command: each notebook in its own child process, several at once (one per
+/// processor by default: a notebook's kernel mostly keeps one core busy); executed copies to the
+/// output folder; with --check a comparison against the stored outputs; with
 /// --update the outputs written back into the sources, only when the whole run passed.
 /// </summary>
 public sealed class CourseRunner(RunOptions options, IProgressSink progress)
@@ -15,12 +16,11 @@ public sealed class CourseRunner(RunOptions options, IProgressSink progress)
     {
         ArgumentNullException.ThrowIfNull(files);
         var runner = new ChildProcessRunner(options.CellTimeout, progress);
-        var runs = new List<NotebookRun>();
-        foreach (var file in files)
-        {
-            var run = await RunOneAsync(runner, file, cancellationToken);
-            runs.Add(run);
-        }
+        var runs = new NotebookRun[files.Count];
+        // Notebooks are independent processes; results keep the files' order whatever finishes first.
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+            async (i, token) => runs[i] = await RunOneAsync(runner, files[i], token));
 
         if (options.Update && runs.All(r => r.Status == RunStatus.Passed))
         {

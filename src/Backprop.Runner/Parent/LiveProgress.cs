@@ -6,17 +6,22 @@ using Spectre.Console.Rendering;
 namespace Backprop.Runner.Parent;
 
 /// <summary>
-/// Progress as a live Spectre.Console table on a terminal: the notebook, the cell i/N and the
-/// elapsed time, with one row per finished notebook above it.
+/// Progress as a live Spectre.Console table on a terminal: one row per finished notebook, then
+/// one per running notebook (several run side by side) with its cell i/N and elapsed time.
 /// </summary>
 public sealed class LiveProgress : IProgressSink
 {
     private readonly Lock _gate = new();
     private readonly List<NotebookRun> _finished = [];
-    private readonly Stopwatch _notebookClock = new();
-    private readonly Stopwatch _cellClock = new();
-    private string? _current;
-    private string _cellText = "starting kernel";
+    private readonly List<Running> _running = [];
+
+    private sealed class Running(string name)
+    {
+        public string Name { get; } = name;
+        public Stopwatch NotebookClock { get; } = Stopwatch.StartNew();
+        public Stopwatch CellClock { get; } = Stopwatch.StartNew();
+        public string CellText { get; set; } = "starting kernel";
+    }
 
     /// <summary>Runs <paramref name="work"/> with the live display; refreshes it every 200 ms.</summary>
     public async Task<T> ShowAsync<T>(Func<Task<T>> work)
@@ -45,10 +50,7 @@ public sealed class LiveProgress : IProgressSink
     {
         lock (_gate)
         {
-            _current = name;
-            _cellText = "starting kernel";
-            _notebookClock.Restart();
-            _cellClock.Restart();
+            _running.Add(new Running(name));
         }
     }
 
@@ -57,18 +59,20 @@ public sealed class LiveProgress : IProgressSink
     {
         lock (_gate)
         {
-            _cellText = string.Create(CultureInfo.InvariantCulture, $"cell {index}/{codeCells} (#{cell})");
-            _cellClock.Restart();
+            if (_running.Find(r => r.Name == name) is not { } running) return;
+            running.CellText = string.Create(CultureInfo.InvariantCulture, $"cell {index}/{codeCells} (#{cell})");
+            running.CellClock.Restart();
         }
     }
 
     /// <inheritdoc/>
     public void NotebookFinished(NotebookRun run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
             _finished.Add(run);
-            _current = null;
+            _running.RemoveAll(r => r.Name == run.Name);
         }
     }
 
@@ -100,12 +104,12 @@ public sealed class LiveProgress : IProgressSink
                     string.Create(CultureInfo.InvariantCulture, $"{run.Seconds:0.0} s"));
             }
 
-            if (_current is not null)
+            foreach (var running in _running)
             {
                 table.AddRow(
-                    $"[bold]{Markup.Escape(_current)}[/]",
-                    Markup.Escape(_cellText),
-                    string.Create(CultureInfo.InvariantCulture, $"{_notebookClock.Elapsed.TotalSeconds:0.0} s (cell {_cellClock.Elapsed.TotalSeconds:0.0} s)"));
+                    $"[bold]{Markup.Escape(running.Name)}[/]",
+                    Markup.Escape(running.CellText),
+                    string.Create(CultureInfo.InvariantCulture, $"{running.NotebookClock.Elapsed.TotalSeconds:0.0} s (cell {running.CellClock.Elapsed.TotalSeconds:0.0} s)"));
             }
 
             return table;

@@ -7,7 +7,11 @@ namespace Backprop.Runner.Parent;
 public static class Report
 {
     /// <summary>Writes the summary table and the problem messages; returns the exit code.</summary>
-    public static int Write(IAnsiConsole console, IReadOnlyList<NotebookRun> runs, RunOptions options)
+    /// <param name="console">Where to write.</param>
+    /// <param name="runs">The runs, in order.</param>
+    /// <param name="options">What was asked.</param>
+    /// <param name="elapsed">The whole run's wall-clock time (notebooks overlap, so it is less than the sum), when known.</param>
+    public static int Write(IAnsiConsole console, IReadOnlyList<NotebookRun> runs, RunOptions options, TimeSpan? elapsed = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(runs);
@@ -37,6 +41,10 @@ public static class Report
         var failed = runs.Count - passed;
         var writer = console.Profile.Out.Writer;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ran {runs.Count} notebook(s): {passed} passed, {failed} failed."));
+        if (elapsed is { } total)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total {total.TotalSeconds:0.0} s with up to {options.Workers} notebook(s) at a time."));
+        }
         if (options.Update)
         {
             writer.WriteLine(failed == 0 ? "Outputs written back into the source notebooks." : "Nothing written back into the sources (the run failed).");

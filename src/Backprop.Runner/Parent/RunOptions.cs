@@ -6,4 +6,9 @@ namespace Backprop.Runner.Parent;
 /// <param name="Update">Write outputs back into the sources (only when every notebook passed).</param>
 /// <param name="Check">Compare new outputs with the stored ones.</param>
 /// <param name="CellTimeout">How long one cell may run.</param>
-public sealed record RunOptions(IReadOnlyList<string> Paths, string OutputFolder, bool Update, bool Check, TimeSpan CellTimeout);
+/// <param name="Parallel">How many notebooks run at once (each in its own process); 0 means one per processor.</param>
+public sealed record RunOptions(IReadOnlyList<string> Paths, string OutputFolder, bool Update, bool Check, TimeSpan CellTimeout, int Parallel = 0)
+{
+    /// <summary>The number of notebooks that run at once: <see cref="Parallel"/>, or one per processor.</summary>
+    public int Workers => Parallel > 0 ? Parallel : Environment.ProcessorCount;
+}
