@@ -249,12 +249,17 @@ internal static class SpanMath
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void ToRows(ReadOnlySpan<double> columns, int n, int k, Span<double> rows, int r)
     {
-        for (var i = 0; i < n; i++)
+        // Eight columns at a time: the eight cache lines being read stay in use for eight rows.
+        for (var p0 = 0; p0 < k; p0 += 8)
         {
-            var row = rows.Slice(i * r, r);
-            for (var p = 0; p < k; p++) row[p] = columns[p * n + i];
-            row[k..].Fill(1.0);
+            var p1 = Math.Min(p0 + 8, k);
+            for (var i = 0; i < n; i++)
+            {
+                var row = rows.Slice(i * r, r);
+                for (var p = p0; p < p1; p++) row[p] = columns[p * n + i];
+            }
         }
+        for (var i = 0; i < n; i++) rows.Slice(i * r + k, r - k).Fill(1.0);
     }
 
     /// <summary>destination = x − y.</summary>
