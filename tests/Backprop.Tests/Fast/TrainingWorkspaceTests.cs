@@ -21,11 +21,18 @@ public class TrainingWorkspaceTests
         var (network, x, y) = Build(sizes, bias, activation, n: 64);
         var fast = new TrainingWorkspace(network, 64);
         var loss = new SquaredLoss(LossReduction.Mean);
-        for (var i = 0; i < 20; i++) fast.Step(x, y, 1e-6, loss); // JIT tiers, static constructors
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++) fast.Step(x, y, 1e-6, loss);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        for (var i = 0; i < 200; i++) fast.Step(x, y, 1e-6, loss); // static constructors, first JIT tiers
+        // The runtime itself may allocate a few bytes on this thread once while it promotes methods
+        // to their optimised tier; a step that allocates would show in every window of 1000 steps.
+        var windows = new List<long>();
+        do
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++) fast.Step(x, y, 1e-6, loss);
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        while (windows[^1] != 0 && windows.Count < 5);
+        Assert.True(windows[^1] == 0, $"bytes allocated per 1000 warmed-up steps: {string.Join(", ", windows)}");
     }
 
     [Fact]
