@@ -82,7 +82,7 @@ internal sealed class FastLayer
     /// Σₚ W[p,c] · (column p of Input), summed in the order p = 0, 1, …; with a ones column the
     /// bias row's term W[k,c] · 1 comes last, exactly where the ones column sits in [O_prev | 1].
     /// </summary>
-    /// <param name="input">O of the previous layer or X, n columns-major rows of k columns.</param>
+    /// <param name="input">O of the previous layer or X, (n×k) column-major: k columns of n numbers.</param>
     /// <param name="n">Instances in this batch.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Forward(ReadOnlySpan<double> input, int n)
