@@ -23,10 +23,5 @@ internal static class Examples
     }
 
     /// <summary>The repository root: the folder holding BackpropNotebooks.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BackpropNotebooks.sln"))) return dir.FullName;
-        throw new InvalidOperationException("BackpropNotebooks.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Backprop.Testing.RepoPaths.Root;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Backprop.Notebooks.Tests;
@@ -73,31 +72,14 @@ public class KernelTests
     private static async Task<(int ExitCode, string[] Cells, string Log)> RunAsync(string directory, string notebook)
     {
         var output = Path.Combine(Path.GetTempPath(), $"bp-kernel-{Guid.NewGuid():N}.ipynb");
-        var start = new ProcessStartInfo("dotnet", ["tool", "run", "dotnet-repl", "--", "--run", notebook, "--exit-after-run", "--output-path", output])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet-repl did not finish {notebook} within {Timeout}");
-        }
-        var log = await stdout + await stderr;
-        if (!File.Exists(output)) return (process.ExitCode, [], log);
+        var (exitCode, log) = await Backprop.Testing.TestProcess.RunAsync(directory, Timeout, "dotnet",
+            "tool", "run", "dotnet-repl", "--", "--run", notebook, "--exit-after-run", "--output-path", output);
+        if (exitCode == -1) throw new TimeoutException($"dotnet-repl did not finish {notebook} within {Timeout}:\n{log}");
+        if (!File.Exists(output)) return (exitCode, [], log);
         var cells = JsonNode.Parse(await File.ReadAllTextAsync(output))!["cells"]!.AsArray()
             .Select(c => c!["outputs"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             .ToArray();
         File.Delete(output);
-        return (process.ExitCode, cells, log);
+        return (exitCode, cells, log);
     }
 }

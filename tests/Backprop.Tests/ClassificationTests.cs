@@ -117,7 +117,7 @@ public class ClassificationTests
     [Fact]
     public void A_64_32_10_network_reads_at_least_90_percent_of_the_test_digits_from_a_fixed_seed()
     {
-        var digits = Digits.Load(Repo.Path("notebooks", "data", "digits.csv.gz"));
+        var digits = Digits.Load(Backprop.Testing.RepoPaths.File("notebooks", "data", "digits.csv.gz"));
         var (train, test) = digits.Data.Split(0.2, seed: 3);
         var net = Network.Create([64, 32, 10], Activation.Sigmoid, seed: 1, bias: BiasMode.Vector, firstLayerNumber: 98);
         Trainer.Train(net, train.X, train.Y, new TrainingOptions { Epochs = 30, Alpha = 0.1, BatchSize = 50, Seed = 1 });

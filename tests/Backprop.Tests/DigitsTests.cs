@@ -149,7 +149,7 @@ public sealed class DigitsTests : IDisposable
     [Fact]
     public void The_shipped_file_holds_1797_digits_of_every_class()
     {
-        var digits = Digits.Load(Repo.Path("notebooks", "data", "digits.csv.gz"));
+        var digits = Digits.Load(Backprop.Testing.RepoPaths.File("notebooks", "data", "digits.csv.gz"));
         Assert.Equal(1797, digits.Count);
         Assert.Equal(new Shape(1797, 64), Shape.Of(digits.Data.X));
         Assert.Equal(new Shape(1797, 10), Shape.Of(digits.Data.Y));
@@ -157,17 +157,5 @@ public sealed class DigitsTests : IDisposable
         Assert.Equal(digits.Labels, Classification.ArgMax(digits.Data.Y));
         Assert.Equal(1.0, digits.Data.X.Enumerate().Max());
         Assert.Equal(0.0, digits.Data.X.Enumerate().Min());
-    }
-}
-
-/// <summary>Finds files of the repository from the test's build folder.</summary>
-internal static class Repo
-{
-    public static string Path(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "BackpropNotebooks.sln")))
-                return System.IO.Path.Combine([dir.FullName, .. parts]);
-        throw new DirectoryNotFoundException("BackpropNotebooks.sln not found above " + AppContext.BaseDirectory);
     }
 }
