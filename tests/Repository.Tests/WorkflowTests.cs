@@ -45,10 +45,12 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void Uploads_the_executed_notebooks()
+    public void Uploads_the_executed_notebooks_and_the_exported_site()
     {
         var upload = Steps().Where(s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true)
             .Select(s => Scalar((YamlMappingNode)s["with"], "path")).ToList();
         Assert.Contains("artifacts/notebooks", upload);
+        Assert.Contains("artifacts/site", upload);
+        Assert.Contains(Steps(), s => Scalar(s, "run")?.Contains("-- export --from artifacts/notebooks --out artifacts/site", StringComparison.Ordinal) == true);
     }
 }
