@@ -45,6 +45,17 @@ public class OutputNormalizerTests
     }
 
     [Fact]
+    public void A_difference_deep_in_a_long_line_is_shown_where_it_is()
+    {
+        var prefix = new string('x', 500);
+        var diff = Diff(Html(prefix + "<td>0.1234</td>" + new string('y', 300)), Html(prefix + "<td>0.1235</td>" + new string('y', 300)));
+        Assert.Contains("(they part at column 510)", diff);
+        Assert.Contains("0.1234", diff);
+        Assert.Contains("0.1235", diff);
+        Assert.Contains("was \"…", diff); // the shared start is elided
+    }
+
+    [Fact]
     public void Html_that_differs_in_anything_else_does_not_match()
     {
         Assert.Contains("line 1 was \"<pre>3</pre>\", now \"<pre>4</pre>\"", Diff(Html("<pre>3</pre>"), Html("<pre>4</pre>")));

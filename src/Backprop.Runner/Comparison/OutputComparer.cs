@@ -85,7 +85,8 @@ public static class OutputComparer
         return null;
     }
 
-    // Shows where two texts part: the line number and both versions of that line.
+    // Shows where two texts part: the line, the column, and both versions of that line from a
+    // little before the first differing character (HTML outputs are one long line).
     private static string Excerpt(string expected, string actual)
     {
         var a = expected.Split('\n');
@@ -96,12 +97,26 @@ public static class OutputComparer
             line++;
         }
 
-        var was = line < a.Length ? Shorten(a[line]) : "(end)";
-        var now = line < b.Length ? Shorten(b[line]) : "(end)";
-        return Invariant($"line {line + 1} was \"{was}\", now \"{now}\"");
+        var lineA = line < a.Length ? a[line] : null;
+        var lineB = line < b.Length ? b[line] : null;
+        var column = 0;
+        while (lineA is not null && lineB is not null && column < lineA.Length && column < lineB.Length && lineA[column] == lineB[column])
+        {
+            column++;
+        }
+
+        var from = Math.Max(0, column - ShownCharacters / 3);
+        var was = lineA is null ? "(end)" : Window(lineA, from);
+        var now = lineB is null ? "(end)" : Window(lineB, from);
+        return Invariant($"line {line + 1} was \"{was}\", now \"{now}\" (they part at column {column + 1})");
     }
 
-    private static string Shorten(string text) => text.Length <= ShownCharacters ? text : text[..ShownCharacters] + "…";
+    private static string Window(string text, int from)
+    {
+        var start = Math.Min(from, text.Length);
+        var end = Math.Min(text.Length, start + ShownCharacters);
+        return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
+    }
 
     private static string Describe(OutputNormalizer.Normalized output) =>
         $"{output.Kind}: {string.Join(", ", output.Parts.Select(p => p.Key))}";
