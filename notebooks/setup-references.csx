@@ -7,6 +7,7 @@
 #r "../src/Backprop.Notebooks/bin/Debug/net10.0/Backprop.Notebooks.dll"
 using MathNet.Numerics.LinearAlgebra;
 using Backprop;
+using Backprop.Data;
 using Backprop.Notebooks;
 
 NotebookSetup.Initialize();

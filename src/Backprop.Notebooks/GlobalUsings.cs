@@ -1,1 +1,2 @@
 global using MathNet.Numerics.LinearAlgebra;
+global using Backprop.Data;

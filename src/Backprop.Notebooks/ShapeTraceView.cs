@@ -75,26 +75,7 @@ public sealed class ShapeTraceView : IView
     }
 
     /// <inheritdoc />
-    public string ToText()
-    {
-        var text = new StringBuilder();
-        foreach (var (title, rows) in Sections(Trace))
-        {
-            text.AppendLine(title);
-            var q = rows.Max(r => r.Quantity.Length + 2 * r.Depth);
-            var e = rows.Max(r => r.Expression.Length);
-            foreach (var r in rows)
-            {
-                var quantity = new string(' ', 2 * r.Depth) + r.Quantity;
-                text.Append("  ").Append(r.Layer.PadRight(5)).Append(' ').Append(quantity.PadRight(q))
-                    .Append(" = ").Append(r.Expression.PadRight(e)).Append("  ").Append(r.ShapeText);
-                if (r.SumsOverN) text.Append("   Σ over n");
-                if (ShowsDepth) text.Append("   depth ").Append(r.Depth);
-                text.AppendLine();
-            }
-        }
-        return text.ToString();
-    }
+    public string ToText() => Trace.ToText();
 
     /// <inheritdoc />
     public override string ToString() => ToText();

@@ -5,19 +5,16 @@ internal static class Backpropagation
 {
     /// <summary>
     /// ∂L/∂O of the output layer = O − Y (divided by n for a mean loss), (n×j_out): the first
-    /// loss derivative, which every layer below receives in turn.
+    /// loss derivative, which every layer below receives in turn. Y is checked first.
     /// </summary>
-    public static Matrix<double> LossDerivative(ForwardPass forward, Matrix<double> labels, SquaredLoss loss, ShapeTrace? trace)
+    public static Matrix<double> LossDerivative(ForwardPass forward, Matrix<double> labels, SquaredLoss loss, BackwardStep step)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(loss);
         forward.Network.CheckLabels(forward.X, labels);
-        var output = forward.Layers[^1];
-        var dLossDO = loss.Derivative(output.O, labels);
-        var name = output.Layer.Name;
-        trace?.Add(Pass.Backward, name, $"∂L/∂O_{name}",
-            Operation.Subtract, loss.Reduction == LossReduction.Mean ? $"(O_{name} − Y) / n" : $"O_{name} − Y",
-            Shape.Of(dLossDO), false, Shape.Of(output.O), Shape.Of(labels));
+        var dLossDO = step.LossDerivative(forward.Output, labels, loss);
+        var output = forward.Network.Output;
+        Check.SameShape($"{output.Name} backward", $"∂L/∂O_{output.Name}", dLossDO, $"O_{output.Name}", forward.Output);
         return dLossDO;
     }
 }

@@ -6,22 +6,21 @@ namespace Backprop;
 /// </summary>
 internal static class Check
 {
-    /// <summary>A @ B needs A's columns to equal B's rows: (n×k)@(k×j).</summary>
-    public static void Product(string where, string leftName, Matrix<double> left, string rightName, Matrix<double> right)
-    {
-        if (left.ColumnCount == right.RowCount) return;
-        throw new ShapeException(
-            $"{where}: {leftName} {Shape.Of(left)} @ {rightName} {Shape.Of(right)}: inner sizes " +
-            $"{left.ColumnCount} and {right.RowCount} differ; {rightName} must have {left.ColumnCount} rows");
-    }
+    /// <summary>
+    /// Element-wise operations (⊙, −) need equal shapes: there is no silent broadcasting.
+    /// <paramref name="name"/> is the matrix that must change; <paramref name="reference"/> is
+    /// the one whose shape is given, so the message says what <paramref name="name"/> must be.
+    /// </summary>
+    public static void SameShape(string where, string name, Matrix<double> value, string referenceName, Matrix<double> reference) =>
+        HasShape(where, name, value, referenceName, Shape.Of(reference));
 
-    /// <summary>Element-wise operations (⊙, −) need equal shapes: there is no silent broadcasting.</summary>
-    public static void SameShape(string where, string leftName, Matrix<double> left, string rightName, Matrix<double> right)
+    /// <summary><see cref="SameShape"/> against a shape: <paramref name="name"/> must be <paramref name="shape"/>, that of <paramref name="referenceName"/>.</summary>
+    public static void HasShape(string where, string name, Matrix<double> value, string referenceName, Shape shape)
     {
-        if (left.RowCount == right.RowCount && left.ColumnCount == right.ColumnCount) return;
+        if (value.RowCount == shape.Rows && value.ColumnCount == shape.Columns) return;
         throw new ShapeException(
-            $"{where}: {leftName} {Shape.Of(left)} and {rightName} {Shape.Of(right)} must have the same shape; " +
-            $"{rightName} must be {Shape.Of(left)}");
+            $"{where}: {name} is {Shape.Of(value)}, but {referenceName} is {shape}; " +
+            $"{name} must have {referenceName}'s shape, {shape}");
     }
 
     /// <summary>Inputs and labels must be ordinary numbers: a NaN or ∞ would poison every gradient.</summary>

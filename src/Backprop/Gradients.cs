@@ -22,6 +22,12 @@ public sealed class Gradients
     /// <summary>Per layer, first to last.</summary>
     public IReadOnlyList<LayerGradients> Layers { get; }
 
+    /// <summary>The reduction of the loss these gradients are of: sum (the default) or mean over n.</summary>
+    public LossReduction Reduction { get; init; }
+
+    /// <summary>The recursive form's calls and returns in order (<see cref="RecursiveBackprop"/>); null for the loop form.</summary>
+    public IReadOnlyList<RecursionEvent>? Calls { get; init; }
+
     /// <summary>The gradients of layer <paramref name="index"/> (0 = first layer).</summary>
     public LayerGradients this[int index] => Layers[index];
 
@@ -48,13 +54,13 @@ public sealed class Gradients
             {
                 if (part.Count != parts[0].Count)
                     throw new ArgumentException($"Cannot add gradients of {part.Count} layers to gradients of {parts[0].Count} layers", nameof(parts));
-                Check.SameShape($"{first.Layer.Name} gradient sum", $"∂L/∂W_{first.Layer.Name}", dW, "the added ∂L/∂W", part[l].DLossDW);
+                Check.SameShape($"{first.Layer.Name} gradient sum", "the added ∂L/∂W", part[l].DLossDW, $"∂L/∂W_{first.Layer.Name}", dW);
                 dW += part[l].DLossDW;
                 if (dB is not null && part[l].DLossDB is { } b) dB += b;
             }
             // Only ∂L/∂W and ∂L/∂b add up across instances; the per-instance factors (n×j) do not.
             return first with { DLossDW = dW, DLossDB = dB };
         }).ToArray();
-        return new Gradients(layers);
+        return new Gradients(layers) { Reduction = parts[0].Reduction };
     }
 }

@@ -53,42 +53,20 @@ public sealed class Layer
     /// so no activation ever overwrites the ones.
     /// </summary>
     /// <param name="previousO">O of the previous layer (or X for the first layer), (n×k).</param>
-    /// <param name="trace">Optional recorder of every operation's shapes.</param>
-    public LayerState Forward(Matrix<double> previousO, ShapeTrace? trace = null)
+    public LayerState Forward(Matrix<double> previousO)
     {
-        ArgumentNullException.ThrowIfNull(previousO);
-        var where = $"{Name} forward";
-        var input = previousO;
-        var inputName = $"O_{PreviousName}";
-        if (BiasMode == BiasMode.OnesColumn)
-        {
-            input = AppendOnes(previousO);
-            trace?.Add(Pass.Forward, Name, $"[O_{PreviousName} | 1]", Operation.AppendOnes, $"O_{PreviousName} | 1",
-                Shape.Of(input), false, Shape.Of(previousO));
-            inputName = $"[O_{PreviousName} | 1]";
-        }
-        Check.Product(where, inputName, input, $"W_{Name}", W);
-
-        var z = input * W;
-        trace?.Add(Pass.Forward, Name, $"Z_{Name}", Operation.MatrixProduct, $"{inputName} @ W_{Name}",
-            Shape.Of(z), false, Shape.Of(input), Shape.Of(W));
-        if (B is not null)
-        {
-            z = AddToEveryRow(z, B);
-            trace?.Add(Pass.Forward, Name, $"Z_{Name}", Operation.AddBias, $"Z_{Name} + b_{Name}",
-                Shape.Of(z), false, Shape.Of(z), Shape.Of(B));
-        }
-
-        var o = Activation.Apply(z);
-        trace?.Add(Pass.Forward, Name, $"O_{Name}", Operation.Activation, $"{Activation.Name}(Z_{Name})",
-            Shape.Of(o), false, Shape.Of(z));
+        CheckForward(previousO);
+        var input = BiasMode == BiasMode.OnesColumn ? AppendOnes(previousO) : previousO; // [O_prev | 1]
+        var z = input * W;                           // Z = O_prev @ W, (n×k)@(k×j) → (n×j)
+        if (B is not null) z = AddToEveryRow(z, B);  // Z + b, b (1×j) added to each of the n rows
+        var o = Activation.Apply(z);                 // O = σ(Z), element by element
         return new LayerState(this, input, W, B, z, o);
     }
 
     /// <summary>
     /// Backward, the chain rule for one layer, given ∂L/∂O of this layer (n×j):
     /// δ = ∂L/∂O ⊙ g'(Z), (n×j);
-    /// ∂L/∂W = Inputᵀ @ δ, (k×n)@(n×j) → (k×j): the product sums over the n instances;
+    /// ∂L/∂W = O_prevᵀ @ δ, (k×n)@(n×j) → (k×j): the product sums over the n instances;
     /// ∂L/∂b = Σₙ δ, (1×j);
     /// ∂L/∂O_prev = δ @ Wᵀ, (n×j)@(j×k) → (n×k): what is passed down. With a ones column the
     /// last column of that product belongs to the ones, which are not neurons, so it is dropped.
@@ -96,52 +74,74 @@ public sealed class Layer
     /// </summary>
     /// <param name="state">This layer's state from the forward pass.</param>
     /// <param name="dLossDO">∂L/∂O of this layer, (n×j): O − Y at the output, else what the layer above passed down.</param>
-    /// <param name="trace">Optional recorder of every operation's shapes.</param>
-    public LayerGradients Backward(LayerState state, Matrix<double> dLossDO, ShapeTrace? trace = null)
+    /// <param name="step">The equations: the engine's (<see cref="BackwardStep.Correct"/>) when null, or a planted bug that replaces one.</param>
+    public LayerGradients Backward(LayerState state, Matrix<double> dLossDO, BackwardStep? step = null)
+    {
+        CheckBackward(state, dLossDO);
+        step ??= BackwardStep.Correct;
+        try
+        {
+            var delta = step.Delta(state, dLossDO);                        // δ = ∂L/∂O ⊙ g'(Z)
+            var dW = step.DLossDW(state, delta);                           // ∂L/∂W = O_prevᵀ @ δ, summed over n
+            var dB = state.B is null ? null : step.DLossDB(state, delta);  // ∂L/∂b = Σₙ δ
+            var dInput = step.PassedDown(state, delta);                    // ∂L/∂O_prev = δ @ Wᵀ
+            if (BiasMode == BiasMode.OnesColumn) dInput = DropLastColumn(dInput); // the ones get no ∂L
+            return CheckGradients(state, new LayerGradients(this, dLossDO, delta, dW, dB, dInput));
+        }
+        catch (ArgumentException e) when (e is not ShapeException)
+        {
+            // Only a replaced equation gets here: MathNet refused one of its products.
+            throw new ShapeException($"{Name} backward: {e.Message} Every result must have its own shape: " +
+                $"δ_{Name} that of O_{Name} {Shape.Of(state.O)}, ∂L/∂W_{Name} that of W_{Name} {Shape.Of(state.W)}, " +
+                $"∂L/∂O_{PreviousName} that of O_{PreviousName} {OPrevious(state)}", e);
+        }
+    }
+
+    /// <summary>The shape of O_prev as the layer received it: its input without the ones column, (n×k).</summary>
+    private Shape OPrevious(LayerState state) => new(state.Input.RowCount, InputSize);
+
+    /// <summary>O_prev must be (n×k), k = the rows of W that multiply it: W is given, so the input must fit it.</summary>
+    private void CheckForward(Matrix<double> previousO)
+    {
+        ArgumentNullException.ThrowIfNull(previousO);
+        var rows = InputSize + (BiasMode == BiasMode.OnesColumn ? 1 : 0);
+        if (W.RowCount != rows) // only an edited W gets here: the network's own always fit
+            throw new ShapeException($"{Name} forward: O_{PreviousName} {Shape.Of(previousO)} @ W_{Name} {Shape.Of(W)}: " +
+                $"{PreviousName} has {InputSize} neurons, so W_{Name} must have {rows} rows");
+        if (previousO.ColumnCount == InputSize) return;
+        var bias = BiasMode == BiasMode.OnesColumn ? " (its last row is the bias, which multiplies the ones column)" : "";
+        throw new ShapeException(
+            $"{Name} forward: O_{PreviousName} {Shape.Of(previousO)} @ W_{Name} {Shape.Of(W)}: O_{PreviousName} has " +
+            $"{previousO.ColumnCount} columns, but W_{Name} takes {InputSize} inputs{bias}; " +
+            $"O_{PreviousName} must be ({previousO.RowCount}×{InputSize}), one column per neuron of {PreviousName}");
+    }
+
+    private void CheckBackward(LayerState state, Matrix<double> dLossDO)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(dLossDO);
         if (!ReferenceEquals(state.Layer, this))
-            throw new ArgumentException($"{Name} backward: the state belongs to layer {state.Layer.Name}", nameof(state));
+            throw new ArgumentException($"{Name} backward: the state belongs to layer {state.Layer.Name}; pass {Name}'s own state from the forward pass", nameof(state));
         Check.SameShape($"{Name} backward", $"∂L/∂O_{Name}", dLossDO, $"O_{Name}", state.O);
+    }
 
-        var gPrime = Activation.Derivative(state.Z, state.O);
-        trace?.Add(Pass.Backward, Name, $"g'(Z_{Name})", Operation.Derivative, $"{Activation.Name}'(Z_{Name})",
-            Shape.Of(gPrime), false, Shape.Of(state.Z));
-
-        var delta = dLossDO.PointwiseMultiply(gPrime);
-        trace?.Add(Pass.Backward, Name, $"δ_{Name}", Operation.ElementWise, $"∂L/∂O_{Name} ⊙ g'(Z_{Name})",
-            Shape.Of(delta), false, Shape.Of(dLossDO), Shape.Of(gPrime));
-
-        var inputName = BiasMode == BiasMode.OnesColumn ? $"[O_{PreviousName} | 1]" : $"O_{PreviousName}";
-        var dW = state.Input.TransposeThisAndMultiply(delta);
-        trace?.Add(Pass.Backward, Name, $"∂L/∂W_{Name}", Operation.MatrixProduct, $"{inputName}ᵀ @ δ_{Name}",
-            Shape.Of(dW), true, new Shape(state.Input.ColumnCount, state.Input.RowCount), Shape.Of(delta));
-
-        Matrix<double>? dB = null;
-        if (state.B is not null)
-        {
-            dB = Matrix<double>.Build.DenseOfRowVectors(delta.ColumnSums());
-            trace?.Add(Pass.Backward, Name, $"∂L/∂b_{Name}", Operation.SumOverN, $"Σₙ δ_{Name}",
-                Shape.Of(dB), true, Shape.Of(delta));
-        }
-
-        var dInput = delta.TransposeAndMultiply(state.W);
-        trace?.Add(Pass.Backward, Name, $"∂L/∂O_{PreviousName}", Operation.MatrixProduct, $"δ_{Name} @ W_{Name}ᵀ",
-            Shape.Of(dInput), false, Shape.Of(delta), new Shape(state.W.ColumnCount, state.W.RowCount));
-        if (BiasMode == BiasMode.OnesColumn)
-        {
-            var withOnes = Shape.Of(dInput);
-            dInput = dInput.SubMatrix(0, dInput.RowCount, 0, dInput.ColumnCount - 1);
-            trace?.Add(Pass.Backward, Name, $"∂L/∂O_{PreviousName}", Operation.DropOnes, "drop the ones' column",
-                Shape.Of(dInput), false, withOnes);
-        }
-        return new LayerGradients(this, dLossDO, delta, dW, dB, dInput);
+    /// <summary>Every gradient has the shape of what it is the gradient of, whatever equations made it.</summary>
+    private LayerGradients CheckGradients(LayerState state, LayerGradients g)
+    {
+        var where = $"{Name} backward";
+        Check.SameShape(where, $"δ_{Name}", g.DLossDZ, $"O_{Name}", state.O);
+        Check.SameShape(where, $"∂L/∂W_{Name}", g.DLossDW, $"W_{Name}", state.W);
+        if (g.DLossDB is not null && state.B is not null) Check.SameShape(where, $"∂L/∂b_{Name}", g.DLossDB, $"b_{Name}", state.B);
+        Check.HasShape(where, $"∂L/∂O_{PreviousName}", g.DLossDInput, $"O_{PreviousName}", OPrevious(state));
+        return g;
     }
 
     /// <summary>[M | 1]: the bias neurons, one 1 per instance.</summary>
     internal static Matrix<double> AppendOnes(Matrix<double> m) =>
         m.Append(Matrix<double>.Build.Dense(m.RowCount, 1, 1.0));
+
+    /// <summary>M without its last column: the ones column's share of a product.</summary>
+    internal static Matrix<double> DropLastColumn(Matrix<double> m) => m.SubMatrix(0, m.RowCount, 0, m.ColumnCount - 1);
 
     /// <summary>Z + b with b (1×j) added to each of Z's n rows, written out: no silent broadcasting.</summary>
     private static Matrix<double> AddToEveryRow(Matrix<double> z, Matrix<double> b) =>

@@ -15,16 +15,17 @@ public static class LoopBackprop
     /// <param name="forward">A forward pass over X, (n×k).</param>
     /// <param name="labels">Y, (n×j_out).</param>
     /// <param name="loss">The loss, with its reduction over n.</param>
-    /// <param name="trace">Optional recorder of every operation's shapes.</param>
-    public static Gradients Backward(ForwardPass forward, Matrix<double> labels, SquaredLoss loss, ShapeTrace? trace = null)
+    /// <param name="step">The equations; the engine's (<see cref="BackwardStep.Correct"/>) when null.</param>
+    public static Gradients Backward(ForwardPass forward, Matrix<double> labels, SquaredLoss loss, BackwardStep? step = null)
     {
-        var dLossDO = Backpropagation.LossDerivative(forward, labels, loss, trace);
+        step ??= BackwardStep.Correct;
+        var dLossDO = Backpropagation.LossDerivative(forward, labels, loss, step);
         var layers = new LayerGradients[forward.Layers.Count];
         for (var l = layers.Length - 1; l >= 0; l--)
         {
-            layers[l] = forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO, trace);
+            layers[l] = forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO, step);
             dLossDO = layers[l].DLossDInput; // ∂L propagates down one layer
         }
-        return new Gradients(layers);
+        return new Gradients(layers) { Reduction = loss.Reduction };
     }
 }

@@ -53,8 +53,7 @@ public sealed partial class Network
     /// Forward pass over a batch X (n×k): per layer Z = O_prev @ W (+ b) and O = σ(Z), all kept.
     /// </summary>
     /// <param name="x">The batch, one row per instance, one column per input feature.</param>
-    /// <param name="trace">Optional recorder of every operation's shapes.</param>
-    public ForwardPass Forward(Matrix<double> x, ShapeTrace? trace = null)
+    public ForwardPass Forward(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckInput(x);
@@ -62,7 +61,7 @@ public sealed partial class Network
         var o = x;
         for (var l = 0; l < Layers.Count; l++)
         {
-            states[l] = Layers[l].Forward(o, trace);
+            states[l] = Layers[l].Forward(o);
             o = states[l].O;
         }
         return new ForwardPass(this, x, states);
@@ -76,12 +75,12 @@ public sealed partial class Network
         Forward(x).Loss(labels, loss ?? new SquaredLoss());
 
     /// <summary>The backward pass in loop form; see <see cref="LoopBackprop.Backward"/>.</summary>
-    public Gradients Backward(ForwardPass forward, Matrix<double> labels, SquaredLoss? loss = null, ShapeTrace? trace = null)
+    public Gradients Backward(ForwardPass forward, Matrix<double> labels, SquaredLoss? loss = null)
     {
         ArgumentNullException.ThrowIfNull(forward);
         if (!ReferenceEquals(forward.Network, this))
             throw new ArgumentException("This forward pass was made by another network", nameof(forward));
-        return LoopBackprop.Backward(forward, labels, loss ?? new SquaredLoss(), trace);
+        return LoopBackprop.Backward(forward, labels, loss ?? new SquaredLoss());
     }
 
     /// <summary>
@@ -98,7 +97,7 @@ public sealed partial class Network
         if (gradients.Count != Layers.Count)
             throw new ArgumentException($"Gradients of {gradients.Count} layers cannot update a network of {Layers.Count} layers", nameof(gradients));
         for (var l = 0; l < Layers.Count; l++)
-            Check.SameShape($"{Layers[l].Name} update", $"W_{Layers[l].Name}", Layers[l].W, $"∂L/∂W_{Layers[l].Name}", gradients[l].DLossDW);
+            Check.SameShape($"{Layers[l].Name} update", $"∂L/∂W_{Layers[l].Name}", gradients[l].DLossDW, $"W_{Layers[l].Name}", Layers[l].W);
         for (var l = 0; l < Layers.Count; l++)
         {
             var layer = Layers[l];

@@ -2,7 +2,7 @@ namespace Backprop;
 
 /// <summary>
 /// The classic perceptron: one neuron with the step activation, trained by the perceptron
-/// learning rule w ← w + α (y − ŷ) x, b ← b + α (y − ŷ), one instance at a time. No derivative
+/// learning rule W ← W + α (y − ŷ) x, b ← b + α (y − ŷ), one instance at a time. No derivative
 /// is involved: the step has none worth using. It draws one straight line, so it learns AND
 /// and OR but never XOR.
 /// </summary>
@@ -12,22 +12,22 @@ public sealed class Perceptron
     public Perceptron(int inputs)
     {
         if (inputs <= 0) throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A perceptron needs at least one input");
-        Weights = Vector<double>.Build.Dense(inputs);
+        W = Vector<double>.Build.Dense(inputs);
     }
 
-    /// <summary>w, one weight per input.</summary>
-    public Vector<double> Weights { get; private set; }
+    /// <summary>W, one weight per input (the article's W of a one-neuron layer, as a vector).</summary>
+    public Vector<double> W { get; private set; }
 
-    /// <summary>b, the threshold moved to the other side: the neuron fires when w·x + b ≥ 0.</summary>
-    public double Bias { get; private set; }
+    /// <summary>b, the threshold moved to the other side: the neuron fires when W·x + b ≥ 0.</summary>
+    public double B { get; private set; }
 
-    /// <summary>ŷ = step(w·x + b) for one instance.</summary>
+    /// <summary>ŷ = step(W·x + b) for one instance.</summary>
     public double Predict(Vector<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.Count != Weights.Count)
-            throw new ShapeException($"perceptron: x has {x.Count} values but the perceptron has {Weights.Count} weights");
-        return Activation.Step.Forward(Weights.DotProduct(x) + Bias);
+        if (x.Count != W.Count)
+            throw new ShapeException($"perceptron: x has {x.Count} values but the perceptron has {W.Count} weights");
+        return Activation.Step.Apply(W.DotProduct(x) + B);
     }
 
     /// <summary>ŷ for every row of X (n×k), as an (n×1) column.</summary>
@@ -51,8 +51,8 @@ public sealed class Perceptron
         ArgumentNullException.ThrowIfNull(labels);
         Check.Alpha(alpha);
         if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Training needs at least one epoch");
-        if (x.ColumnCount != Weights.Count)
-            throw new ShapeException($"perceptron: X {Shape.Of(x)} must have {Weights.Count} columns, one per weight");
+        if (x.ColumnCount != W.Count)
+            throw new ShapeException($"perceptron: X {Shape.Of(x)} must have {W.Count} columns, one per weight");
         if (labels.RowCount != x.RowCount || labels.ColumnCount != 1)
             throw new ShapeException($"perceptron: labels Y {Shape.Of(labels)} must be ({x.RowCount}×1), one 0 or 1 per instance");
 
@@ -68,10 +68,10 @@ public sealed class Perceptron
                 if (error != 0)
                 {
                     wrong++;
-                    Weights += alpha * error * x.Row(i);
-                    Bias += alpha * error;
+                    W += alpha * error * x.Row(i);
+                    B += alpha * error;
                 }
-                steps.Add(new PerceptronStep(epoch, i, labels[i, 0], predicted, Weights.ToArray(), Bias));
+                steps.Add(new PerceptronStep(epoch, i, labels[i, 0], predicted, W.ToArray(), B));
             }
             mistakes.Add(wrong);
             if (wrong == 0) break;
@@ -85,9 +85,9 @@ public sealed class Perceptron
 /// <param name="Instance">Row of X.</param>
 /// <param name="Target">y.</param>
 /// <param name="Predicted">ŷ before the update.</param>
-/// <param name="Weights">w after the update.</param>
-/// <param name="Bias">b after the update.</param>
-public sealed record PerceptronStep(int Epoch, int Instance, double Target, double Predicted, IReadOnlyList<double> Weights, double Bias)
+/// <param name="W">W after the update.</param>
+/// <param name="B">b after the update.</param>
+public sealed record PerceptronStep(int Epoch, int Instance, double Target, double Predicted, IReadOnlyList<double> W, double B)
 {
     /// <summary>True when this instance changed the weights.</summary>
     public bool Updated => Target != Predicted;

@@ -27,7 +27,7 @@ public sealed record SquaredLoss(LossReduction Reduction = LossReduction.Sum)
     /// <param name="labels">Y, (n×j).</param>
     public double Value(Matrix<double> output, Matrix<double> labels)
     {
-        Check.SameShape("loss", "output O", output, "labels Y", labels);
+        Check.SameShape("loss", "labels Y", labels, "the output O", output);
         var sum = 0.0;
         for (var i = 0; i < output.RowCount; i++)
             for (var j = 0; j < output.ColumnCount; j++)
@@ -41,7 +41,7 @@ public sealed record SquaredLoss(LossReduction Reduction = LossReduction.Sum)
     /// <summary>∂L/∂O = O − Y (divided by n for the mean), (n×j): where backpropagation starts.</summary>
     public Matrix<double> Derivative(Matrix<double> output, Matrix<double> labels)
     {
-        Check.SameShape("loss derivative", "output O", output, "labels Y", labels);
+        Check.SameShape("loss derivative", "labels Y", labels, "the output O", output);
         var d = output - labels;
         return Reduction == LossReduction.Mean ? d / output.RowCount : d;
     }

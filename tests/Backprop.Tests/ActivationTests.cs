@@ -21,8 +21,8 @@ public class ActivationTests
         foreach (var z in new[] { -3.0, -0.7, -0.1, 0.2, 0.9, 2.5 })
         {
             const double h = 1e-6;
-            var slope = (activation.Forward(z + h) - activation.Forward(z - h)) / (2 * h);
-            Assert.Equal(slope, activation.Backward(z, activation.Forward(z)), 1e-8);
+            var slope = (activation.Apply(z + h) - activation.Apply(z - h)) / (2 * h);
+            Assert.Equal(slope, activation.Derivative(z, activation.Apply(z)), 1e-8);
         }
     }
 
@@ -30,29 +30,29 @@ public class ActivationTests
     public void Sigmoid_derivative_is_computed_from_O_alone()
     {
         // σ(0) = 0.5, so g' = 0.5 · (1 − 0.5) = 0.25, whatever z is passed alongside.
-        Assert.Equal(0.5, Activation.Sigmoid.Forward(0));
-        Assert.Equal(0.25, Activation.Sigmoid.Backward(z: double.NaN, o: 0.5));
+        Assert.Equal(0.5, Activation.Sigmoid.Apply(0));
+        Assert.Equal(0.25, Activation.Sigmoid.Derivative(z: double.NaN, o: 0.5));
     }
 
     [Fact]
     public void ReLU_derivative_needs_Z_because_O_is_zero_on_both_sides_of_the_kink()
     {
-        Assert.Equal(0.0, Activation.ReLU.Backward(z: -2, o: 0));
-        Assert.Equal(1.0, Activation.ReLU.Backward(z: 3, o: 3));
+        Assert.Equal(0.0, Activation.ReLU.Derivative(z: -2, o: 0));
+        Assert.Equal(1.0, Activation.ReLU.Derivative(z: 3, o: 3));
     }
 
     [Fact]
     public void Identity_passes_the_gradient_through_as_1()
     {
-        Assert.Equal(1.0, Activation.Identity.Backward(-5, -5));
-        Assert.Equal(7.5, Activation.Identity.Forward(7.5));
+        Assert.Equal(1.0, Activation.Identity.Derivative(-5, -5));
+        Assert.Equal(7.5, Activation.Identity.Apply(7.5));
     }
 
     [Fact]
     public void Step_fires_at_zero_and_above_and_has_zero_slope()
     {
-        Assert.Equal(new[] { 0.0, 1.0, 1.0 }, new[] { -0.1, 0.0, 0.1 }.Select(Activation.Step.Forward));
-        Assert.Equal(0.0, Activation.Step.Backward(0.3, 1));
+        Assert.Equal(new[] { 0.0, 1.0, 1.0 }, new[] { -0.1, 0.0, 0.1 }.Select(Activation.Step.Apply));
+        Assert.Equal(0.0, Activation.Step.Derivative(0.3, 1));
     }
 
     [Fact]

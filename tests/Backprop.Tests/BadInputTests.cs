@@ -12,7 +12,7 @@ public class BadInputTests
         var net = Network.FromWeights([TestData.M(new double[5, 2])], [Activation.Sigmoid], firstLayerNumber: 95);
         net.Layers[0].W = Matrix<double>.Build.Dense(4, 3);
         var ex = Assert.Throws<ShapeException>(() => net.Forward(Matrix<double>.Build.Dense(8, 5)));
-        Assert.Equal("L96 forward: O_L95 (8×5) @ W_L96 (4×3): inner sizes 5 and 4 differ; W_L96 must have 5 rows", ex.Message);
+        Assert.Equal("L96 forward: O_L95 (8×5) @ W_L96 (4×3): L95 has 5 neurons, so W_L96 must have 5 rows", ex.Message);
     }
 
     [Fact]
@@ -24,12 +24,79 @@ public class BadInputTests
     }
 
     [Fact]
-    public void The_forward_product_check_reads_like_the_article()
+    public void A_layer_given_an_input_of_the_wrong_width_says_what_the_input_must_be()
     {
-        var w = Matrix<double>.Build.Dense(4, 3);
-        var ex = Assert.Throws<ShapeException>(() =>
-            Check.Product("L97 forward", "O_L96", Matrix<double>.Build.Dense(8, 2), "W_L97", w));
-        Assert.Equal("L97 forward: O_L96 (8×2) @ W_L97 (4×3): inner sizes 2 and 4 differ; W_L97 must have 2 rows", ex.Message);
+        // W is given; the input is what has to change.
+        var layer = Article().Layers[1]; // L97, W (2×4)
+        var ex = Assert.Throws<ShapeException>(() => layer.Forward(Matrix<double>.Build.Dense(8, 3)));
+        Assert.Equal("L97 forward: O_L96 (8×3) @ W_L97 (2×4): O_L96 has 3 columns, but W_L97 takes 2 inputs; " +
+            "O_L96 must be (8×2), one column per neuron of L96", ex.Message);
+    }
+
+    [Fact]
+    public void A_layer_with_a_ones_column_says_its_input_comes_without_the_ones()
+    {
+        var layer = Network.Create([5, 2, 4, 3, 3, 1], Activation.Sigmoid, seed: 1, firstLayerNumber: 95, bias: BiasMode.OnesColumn).Layers[1];
+        var ex = Assert.Throws<ShapeException>(() => layer.Forward(Matrix<double>.Build.Dense(8, 3)));
+        Assert.Equal("L97 forward: O_L96 (8×3) @ W_L97 (3×4): O_L96 has 3 columns, but W_L97 takes 2 inputs " +
+            "(its last row is the bias, which multiplies the ones column); O_L96 must be (8×2), one column per neuron of L96", ex.Message);
+    }
+
+    [Fact]
+    public void A_backward_step_given_dL_dO_of_the_wrong_shape_says_it_must_have_O_s_shape()
+    {
+        var net = Article();
+        var forward = net.Forward(Matrix<double>.Build.Dense(8, 5));
+        var ex = Assert.Throws<ShapeException>(() => net.Output.Backward(forward.Layers[^1], Matrix<double>.Build.Dense(8, 2)));
+        Assert.Equal("L100 backward: ∂L/∂O_L100 is (8×2), but O_L100 is (8×1); ∂L/∂O_L100 must have O_L100's shape, (8×1)", ex.Message);
+    }
+
+    [Fact]
+    public void A_backward_step_given_another_layer_s_state_says_whose_state_to_pass()
+    {
+        var net = Article();
+        var forward = net.Forward(Matrix<double>.Build.Dense(8, 5));
+        var ex = Assert.Throws<ArgumentException>(() => net.Output.Backward(forward.Layers[0], Matrix<double>.Build.Dense(8, 2)));
+        Assert.StartsWith("L100 backward: the state belongs to layer L96; pass L100's own state from the forward pass", ex.Message);
+    }
+
+    [Fact]
+    public void A_replaced_equation_that_gives_a_gradient_the_wrong_shape_is_named()
+    {
+        var net = Article();
+        var forward = net.Forward(Matrix<double>.Build.Dense(8, 5));
+        var step = BackwardStep.Correct with { DLossDW = (s, delta) => delta.TransposeThisAndMultiply(s.Input) }; // δᵀ @ O_prev
+        var ex = Assert.Throws<ShapeException>(() => net.Output.Backward(forward.Layers[^1], Matrix<double>.Build.Dense(8, 1), step));
+        Assert.Equal("L100 backward: ∂L/∂W_L100 is (1×3), but W_L100 is (3×1); ∂L/∂W_L100 must have W_L100's shape, (3×1)", ex.Message);
+    }
+
+    [Fact]
+    public void A_replaced_equation_whose_product_cannot_run_names_the_layer_and_every_shape()
+    {
+        var net = Article();
+        var forward = net.Forward(Matrix<double>.Build.Dense(8, 5));
+        var step = BackwardStep.Correct with { PassedDown = (s, delta) => delta * s.W }; // the missing ᵀ
+        var ex = Assert.Throws<ShapeException>(() => net.Output.Backward(forward.Layers[^1], Matrix<double>.Build.Dense(8, 1), step));
+        Assert.StartsWith("L100 backward: ", ex.Message);
+        Assert.EndsWith("Every result must have its own shape: δ_L100 that of O_L100 (8×1), ∂L/∂W_L100 that of W_L100 (3×1), ∂L/∂O_L99 that of O_L99 (8×3)", ex.Message);
+    }
+
+    [Fact]
+    public void Gradients_of_the_wrong_shape_cannot_update_a_network_and_say_what_they_must_be()
+    {
+        var net = Article();
+        var forward = net.Forward(Matrix<double>.Build.Dense(8, 5));
+        var g = net.Backward(forward, Matrix<double>.Build.Dense(8, 1));
+        var wrong = new Gradients(g.Layers.Select((l, i) => i == 1 ? l with { DLossDW = l.DLossDW.Transpose() } : l).ToArray());
+        var ex = Assert.Throws<ShapeException>(() => net.Update(wrong, 0.1));
+        Assert.Equal("L97 update: ∂L/∂W_L97 is (4×2), but W_L97 is (2×4); ∂L/∂W_L97 must have W_L97's shape, (2×4)", ex.Message);
+    }
+
+    [Fact]
+    public void Labels_that_do_not_fit_the_loss_say_they_must_have_the_output_s_shape()
+    {
+        var ex = Assert.Throws<ShapeException>(() => new SquaredLoss().Value(Matrix<double>.Build.Dense(8, 1), Matrix<double>.Build.Dense(8, 2)));
+        Assert.Equal("loss: labels Y is (8×2), but the output O is (8×1); labels Y must have the output O's shape, (8×1)", ex.Message);
     }
 
     [Fact]

@@ -34,13 +34,13 @@ public class PerceptronTests
         var first = history.Steps[0];
         Assert.True(first.Updated);
         Assert.Equal(1.0, first.Predicted);
-        Assert.Equal([0.0, 0.0], first.Weights);
-        Assert.Equal(-0.5, first.Bias);
+        Assert.Equal([0.0, 0.0], first.W);
+        Assert.Equal(-0.5, first.B);
         // Instance (1, 1) → 0 but should be 1: w ← [0.5, 0.5], b ← 0 (when nothing else changed in between).
         var last = history.Steps[3];
         Assert.Equal(3, last.Instance);
-        Assert.Equal([0.5, 0.5], last.Weights);
-        Assert.Equal(0.0, last.Bias);
+        Assert.Equal([0.5, 0.5], last.W);
+        Assert.Equal(0.0, last.B);
     }
 
     [Fact]

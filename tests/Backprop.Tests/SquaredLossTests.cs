@@ -39,6 +39,6 @@ public class SquaredLossTests
         var ex = Assert.Throws<ShapeException>(() => new SquaredLoss().Value(Output, TestData.M(new double[,] { { 1, 2, 3 } })));
         Assert.Contains("(3×1)", ex.Message);
         Assert.Contains("(1×3)", ex.Message);
-        Assert.Contains("must be (3×1)", ex.Message);
+        Assert.Contains("labels Y must have the output O's shape, (3×1)", ex.Message);
     }
 }

@@ -42,7 +42,7 @@ public static class PerceptronViews
         for (var c = 0; c < chosen.Count; c++)
         {
             var step = history.Steps[chosen[c] - 1];
-            var line = Segment(step.Weights[0], step.Weights[1], step.Bias, box);
+            var line = Segment(step.W[0], step.W[1], step.B, box);
             var name = $"after step {Html.Number(chosen[c])}" + (line is null ? ": no line here" : "");
             series.Add(line is { } l
                 ? new Series(name, [l.X1, l.X2], [l.Y1, l.Y2], SeriesStyle.Line, Fade(c, chosen.Count))
@@ -126,7 +126,7 @@ public sealed class PerceptronStepsView : IView
         {
             Html.Number(r.Number), Html.Number(r.Step.Epoch), Vector(Data.X.Row(r.Step.Instance)),
             N(r.Step.Target), N(r.Step.Predicted), N(r.Step.Target - r.Step.Predicted),
-            Vector(r.Step.Weights), N(r.Step.Bias),
+            Vector(r.Step.W), N(r.Step.B),
         }));
 
     private string Footer => $"{Data.Name}: {Html.Number(History.Steps.Count(s => s.Updated))} updates in {Html.Number(History.MistakesPerEpoch.Count)} epochs; " +

@@ -24,20 +24,20 @@ public abstract class Activation
     /// <summary>Short name for tables and traces, e.g. "sigmoid".</summary>
     public abstract string Name { get; }
 
-    /// <summary>Forward: O = σ(Z), element-wise, same shape as Z.</summary>
-    public Matrix<double> Apply(Matrix<double> z) => z.Map(Forward);
+    /// <summary>O = σ(Z), element-wise, same shape as Z.</summary>
+    public Matrix<double> Apply(Matrix<double> z) => z.Map(Apply);
 
     /// <summary>
-    /// Backward: g'(Z), element-wise, same shape as Z. Both Z and O are passed because some
-    /// derivatives are cheapest from O (sigmoid, tanh) and others need Z (ReLU).
+    /// g'(Z), element-wise, same shape as Z. Both Z and O are passed because some derivatives
+    /// are cheapest from O (sigmoid, tanh) and others need Z (ReLU).
     /// </summary>
-    public Matrix<double> Derivative(Matrix<double> z, Matrix<double> o) => z.Map2((zi, oi) => Backward(zi, oi), o);
+    public Matrix<double> Derivative(Matrix<double> z, Matrix<double> o) => z.Map2(Derivative, o);
 
     /// <summary>σ for one value.</summary>
-    public abstract double Forward(double z);
+    public abstract double Apply(double z);
 
     /// <summary>g' for one value, given z and o = σ(z).</summary>
-    public abstract double Backward(double z, double o);
+    public abstract double Derivative(double z, double o);
 
     /// <inheritdoc />
     public override string ToString() => Name;

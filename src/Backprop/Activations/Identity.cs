@@ -9,8 +9,8 @@ public sealed class Identity : Activation
     public override string Name => "identity";
 
     /// <inheritdoc />
-    public override double Forward(double z) => z;
+    public override double Apply(double z) => z;
 
     /// <summary>g' = 1: a layer without a non-linear activation passes ∂L through unchanged.</summary>
-    public override double Backward(double z, double o) => 1.0;
+    public override double Derivative(double z, double o) => 1.0;
 }

@@ -9,8 +9,8 @@ public sealed class ReLU : Activation
     public override string Name => "relu";
 
     /// <inheritdoc />
-    public override double Forward(double z) => z > 0 ? z : 0.0;
+    public override double Apply(double z) => z > 0 ? z : 0.0;
 
     /// <summary>g' = 1 where z &gt; 0, else 0. O cannot tell z = 0 from z &lt; 0, so this one needs Z.</summary>
-    public override double Backward(double z, double o) => z > 0 ? 1.0 : 0.0;
+    public override double Derivative(double z, double o) => z > 0 ? 1.0 : 0.0;
 }

@@ -9,8 +9,8 @@ public sealed class Sigmoid : Activation
     public override string Name => "sigmoid";
 
     /// <inheritdoc />
-    public override double Forward(double z) => 1.0 / (1.0 + Math.Exp(-z));
+    public override double Apply(double z) => 1.0 / (1.0 + Math.Exp(-z));
 
     /// <summary>g' = σ(z)·(1 − σ(z)) = O·(1 − O): only O is needed, as the article notes.</summary>
-    public override double Backward(double z, double o) => o * (1.0 - o);
+    public override double Derivative(double z, double o) => o * (1.0 - o);
 }

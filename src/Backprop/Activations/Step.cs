@@ -12,11 +12,11 @@ public sealed class Step : Activation
     public override string Name => "step";
 
     /// <inheritdoc />
-    public override double Forward(double z) => z >= 0 ? 1.0 : 0.0;
+    public override double Apply(double z) => z >= 0 ? 1.0 : 0.0;
 
     /// <summary>
     /// g' = 0 (the step is flat on both sides; at 0 it has no derivative). A network with a step
     /// layer therefore gets no gradient through it: that is the lesson, not a bug.
     /// </summary>
-    public override double Backward(double z, double o) => 0.0;
+    public override double Derivative(double z, double o) => 0.0;
 }

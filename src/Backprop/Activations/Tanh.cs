@@ -9,8 +9,8 @@ public sealed class Tanh : Activation
     public override string Name => "tanh";
 
     /// <inheritdoc />
-    public override double Forward(double z) => Math.Tanh(z);
+    public override double Apply(double z) => Math.Tanh(z);
 
     /// <summary>g' = 1 − tanh²(z) = 1 − O².</summary>
-    public override double Backward(double z, double o) => 1.0 - o * o;
+    public override double Derivative(double z, double o) => 1.0 - o * o;
 }

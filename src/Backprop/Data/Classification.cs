@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>
 /// Classes as numbers and back: one-hot rows for training, the network's guess (its largest

@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>
 /// How often each class was guessed as each class: row = the actual class, column = the guess.

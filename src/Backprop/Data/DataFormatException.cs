@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>
 /// Thrown when a data file cannot be read as the data set it should hold. The message names the

@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>A data set: X (n×k), one row per instance, and labels Y (n×j).</summary>
 /// <param name="Name">A short name for tables and charts.</param>

@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>
 /// A data set cut in two: the instances the network trains on, and held-out test instances it

@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>The course's small built-in data sets, all deterministic.</summary>
 public static class Datasets

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 
-namespace Backprop;
+namespace Backprop.Data;
 
 /// <summary>
 /// The 8×8 handwritten digits of UCI's "Optical Recognition of Handwritten Digits" (E. Alpaydin

@@ -14,7 +14,7 @@ namespace Backprop.Fast;
 /// </summary>
 internal static class SpanMath
 {
-    /// <summary>O = σ(Z), element-wise; mirrors <see cref="Activation.Apply"/>.</summary>
+    /// <summary>O = σ(Z), element-wise; mirrors <see cref="Activation.Apply(Matrix{double})"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public static void Activate(Activation activation, ReadOnlySpan<double> z, Span<double> o)
     {
@@ -33,13 +33,13 @@ internal static class SpanMath
                 z.CopyTo(o);
                 break;
             default: // the step and any learner-written activation: one value at a time
-                for (var i = 0; i < z.Length; i++) o[i] = activation.Forward(z[i]);
+                for (var i = 0; i < z.Length; i++) o[i] = activation.Apply(z[i]);
                 break;
         }
     }
 
     /// <summary>
-    /// σ(z) = 1 / (1 + e^−z), written as <see cref="Backprop.Sigmoid.Forward"/> writes it, on 256-bit
+    /// σ(z) = 1 / (1 + e^−z), written as <see cref="Backprop.Sigmoid.Apply(double)"/> writes it, on 256-bit
     /// vectors (whose e^x is quicker here than the 512-bit one); the vectorised e^x may differ from
     /// Math.Exp in the last bit, so σ agrees to about 1e-16, not bit for bit.
     /// </summary>
@@ -57,7 +57,7 @@ internal static class SpanMath
     }
 
     /// <summary>
-    /// δ = ∂L/∂O ⊙ g'(Z), in place over ∂L/∂O; mirrors <see cref="Activation.Derivative"/> followed
+    /// δ = ∂L/∂O ⊙ g'(Z), in place over ∂L/∂O; mirrors <see cref="Activation.Derivative(Matrix{double}, Matrix{double})"/> followed
     /// by the point-wise product in <see cref="Layer.Backward"/>, with the same per-element operations.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
@@ -100,7 +100,7 @@ internal static class SpanMath
             case Identity: // g' = 1: δ = ∂L/∂O
                 break;
             default:
-                for (; i < delta.Length; i++) delta[i] *= activation.Backward(z[i], o[i]);
+                for (; i < delta.Length; i++) delta[i] *= activation.Derivative(z[i], o[i]);
                 break;
         }
     }
