@@ -10,10 +10,9 @@ internal static class Examples
     {
         var network = Article(bias);
         var data = Datasets.Synthetic(n);
-        var trace = new ShapeTrace();
-        var forward = network.Forward(data.X, trace);
-        var gradients = network.Backward(forward, data.Y, trace: trace);
-        return (network, forward, gradients, trace);
+        var forward = network.Forward(data.X);
+        var gradients = network.Backward(forward, data.Y);
+        return (network, forward, gradients, ShapeTrace.Of(forward, gradients));
     }
 
     public static TrainingHistory History(int epochs = 30, bool norms = false)

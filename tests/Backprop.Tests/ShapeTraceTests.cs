@@ -36,6 +36,14 @@ public class ShapeTraceTests
     }
 
     [Fact]
+    public void One_pass_of_a_trace_can_be_shown_alone()
+    {
+        var (trace, _, _) = TraceArticleBatch(4);
+        Assert.Equal(trace.Backward, trace.Only(Pass.Backward).Rows);
+        Assert.Equal(trace.Forward, trace.Only(Pass.Forward).Rows);
+    }
+
+    [Fact]
     public void Backward_weight_gradients_sum_over_n_and_have_the_weights_shape()
     {
         var (trace, _, _) = TraceArticleBatch(8);

@@ -21,6 +21,9 @@ public sealed class ShapeTrace
     /// <summary>Rows of the backward pass.</summary>
     public IEnumerable<TraceRow> Backward => Rows.Where(r => r.Pass == Pass.Backward);
 
+    /// <summary>The rows of one pass only, e.g. to show a backward pass after its forward pass was shown.</summary>
+    public ShapeTrace Only(Pass pass) => new(Rows.Where(r => r.Pass == pass).ToList());
+
     /// <summary>
     /// The trace of <paramref name="forward"/> and, when given, of the backward pass that made
     /// <paramref name="gradients"/> from it (the loop form, or the recursive form with its depths).
