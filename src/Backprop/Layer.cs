@@ -90,12 +90,14 @@ public sealed class Layer
         }
         catch (ArgumentException e) when (e is not ShapeException)
         {
-            // Only a replaced equation gets here: MathNet refused one of its products.
-            throw new ShapeException($"{Name} backward: {e.Message} Every result must have its own shape: " +
-                $"δ_{Name} that of O_{Name} {Shape.Of(state.O)}, ∂L/∂W_{Name} that of W_{Name} {Shape.Of(state.W)}, " +
-                $"∂L/∂O_{PreviousName} that of O_{PreviousName} {OPrevious(state)}", e);
+            throw RefusedProduct(state, e); // only a replaced equation gets here: MathNet refused one of its products
         }
     }
+
+    private ShapeException RefusedProduct(LayerState state, ArgumentException e) =>
+        new($"{Name} backward: {e.Message} Every result must have its own shape: " +
+            $"δ_{Name} that of O_{Name} {Shape.Of(state.O)}, ∂L/∂W_{Name} that of W_{Name} {Shape.Of(state.W)}, " +
+            $"∂L/∂O_{PreviousName} that of O_{PreviousName} {OPrevious(state)}", e);
 
     /// <summary>The shape of O_prev as the layer received it: its input without the ones column, (n×k).</summary>
     private Shape OPrevious(LayerState state) => new(state.Input.RowCount, InputSize);

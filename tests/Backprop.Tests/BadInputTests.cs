@@ -107,6 +107,13 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_empty_batch_is_refused_with_what_a_batch_needs()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Article().Forward(Matrix<double>.Build.Dense(0, 5)));
+        Assert.Equal("L96 forward: X (O_L95) (0×5) is empty; a batch needs at least one instance and one column", ex.Message);
+    }
+
+    [Fact]
     public void Labels_of_the_wrong_shape_are_refused()
     {
         var net = Article();
