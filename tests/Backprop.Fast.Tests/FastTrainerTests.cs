@@ -78,12 +78,17 @@ public class FastTrainerTests
         Assert.Contains("Trainer.Train", error.Message);
     }
 
-    [Fact]
-    public void Bad_options_are_refused_as_by_the_readable_trainer()
+    [Theory]
+    [InlineData(0, 0.1, 2)]
+    [InlineData(10, -1.0, 2)]
+    [InlineData(10, 0.1, 0)]
+    [InlineData(10, 0.1, 5)]
+    public void Bad_options_are_refused_with_the_readable_trainers_messages(int epochs, double alpha, int batchSize)
     {
         var data = Datasets.Xor;
         var network = Network.Create([2, 2, 1], Activation.Sigmoid);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FastTrainer.Train(network, data.X, data.Y, new TrainingOptions { Epochs = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FastTrainer.Train(network, data.X, data.Y, new TrainingOptions { BatchSize = 5 }));
+        var options = new TrainingOptions { Epochs = epochs, Alpha = alpha, BatchSize = batchSize };
+        Assert.Equal(Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(network, data.X, data.Y, options)).Message,
+            Assert.Throws<ArgumentOutOfRangeException>(() => FastTrainer.Train(network, data.X, data.Y, options)).Message);
     }
 }

@@ -84,13 +84,17 @@ public static class Trainer
         network.CheckLabels(x, labels);
     }
 
+    /// <summary>Each message says what the value must be and which setting to change, in which direction.</summary>
     private static void Validate(TrainingOptions options, int instances)
     {
         if (options.Epochs <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, $"Epochs must be at least 1; got {options.Epochs}");
-        Check.Alpha(options.Alpha);
+            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs,
+                $"Epochs must be at least 1; got {options.Epochs}: set TrainingOptions.Epochs to 1 or more (each epoch is one pass over the data)");
+        Check.Alpha(options.Alpha, "TrainingOptions.Alpha");
         if (options.BatchSize is { } b && (b <= 0 || b > instances))
-            throw new ArgumentOutOfRangeException(nameof(options), b, $"Batch size must be between 1 and the number of instances ({instances}); got {b}");
+            throw new ArgumentOutOfRangeException(nameof(options), b,
+                $"Batch size must be between 1 and the number of instances ({instances}); got {b}: set TrainingOptions.BatchSize to " +
+                (b <= 0 ? "1 or more" : $"at most {instances}") + ", or to null for the full batch");
     }
 
     private static TrainingDivergedException Diverged(int epoch, double loss, ForwardPass forward, double alpha)
@@ -101,14 +105,17 @@ public static class Trainer
             if (quantity is not null)
                 return new TrainingDivergedException(epoch, state.Layer.Name,
                     $"Training diverged at epoch {epoch}: the loss is {loss}; the first non-finite values appeared in " +
-                    $"{quantity}_{state.Layer.Name} (layer {state.Layer.Name}). The learning rate α = {alpha} is probably too large.");
+                    $"{quantity}_{state.Layer.Name} (layer {state.Layer.Name}). {TooLarge(alpha)}");
         }
         // Every Z and O is finite: squaring the output's error is what overflowed.
         var output = forward.Layers[^1].Layer.Name;
         return new TrainingDivergedException(epoch, output,
             $"Training diverged at epoch {epoch}: the loss is {loss}; every Z and O is finite, but the squared error of " +
-            $"O_{output} (layer {output}) overflowed. The learning rate α = {alpha} is probably too large.");
+            $"O_{output} (layer {output}) overflowed. {TooLarge(alpha)}");
     }
+
+    private static string TooLarge(double alpha) =>
+        $"The learning rate α = {alpha} is probably too large: lower TrainingOptions.Alpha (try {alpha / 10:G3}) and train again.";
 
     private static bool IsFinite(Matrix<double> m) => m.Enumerate().All(double.IsFinite);
 }
