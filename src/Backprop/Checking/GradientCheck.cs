@@ -137,33 +137,43 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(network);
         loss ??= new SquaredLoss();
         backward ??= (f, y, l) => LoopBackprop.Backward(f, y, l);
-        var gradients = backward(network.Forward(x), labels, loss);
-        if (gradients.Count != network.Layers.Count)
-            throw new ArgumentException($"The backward pass returned gradients for {gradients.Count} layers; the network has {network.Layers.Count}", nameof(backward));
+        return Compare(new NetworkCheckTarget(network, x, labels, loss, backward), samplesPerLayer, seed, epsilon);
+    }
 
+    /// <summary>
+    /// The check itself, on any <see cref="IGradientCheckTarget"/>: the engine's own (above) or the
+    /// fast path's. Per layer, every entry of W (and b), or a seeded sample of
+    /// <paramref name="samplesPerLayer"/> per matrix, is nudged and compared with its analytic gradient.
+    /// </summary>
+    /// <param name="target">The parameters, their analytic gradients and the loss.</param>
+    /// <param name="samplesPerLayer">Entries per parameter matrix to check; all when null.</param>
+    /// <param name="seed">Seed of the sample.</param>
+    /// <param name="epsilon">ε of the central difference.</param>
+    public static GradientCheckResult Compare(IGradientCheckTarget target, int? samplesPerLayer = null, int seed = 0, double epsilon = DefaultEpsilon)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         var random = new Random(seed);
         var layers = new List<LayerCheck>();
-        for (var l = 0; l < network.Layers.Count; l++)
+        for (var l = 0; l < target.Network.Layers.Count; l++)
         {
-            var layer = network.Layers[l];
-            var checks = Compare($"W_{layer.Name}", layer.W, gradients[l].DLossDW, LossNow, samplesPerLayer, random, epsilon);
-            if (layer.B is not null)
+            var name = target.Network.Layers[l].Name;
+            var p = target.Parameters(l);
+            var checks = CompareEntries($"W_{name}", p.W, p.DLossDW, target.Loss, samplesPerLayer, random, epsilon);
+            if (p.B is not null)
             {
-                var dB = gradients[l].DLossDB ?? throw new ArgumentException($"The backward pass returned no ∂L/∂b for {layer.Name}, which has a bias", nameof(backward));
-                checks.AddRange(Compare($"b_{layer.Name}", layer.B, dB, LossNow, samplesPerLayer, random, epsilon));
+                var dB = p.DLossDB ?? throw new ArgumentException($"{name} has a bias b but no ∂L/∂b to compare it with", nameof(target));
+                checks.AddRange(CompareEntries($"b_{name}", p.B, dB, target.Loss, samplesPerLayer, random, epsilon));
             }
-            layers.Add(new LayerCheck(layer.Name, checks.Count, checks.MaxBy(c => c.RelativeError)!));
+            layers.Add(new LayerCheck(name, checks.Count, checks.MaxBy(c => c.RelativeError)!));
         }
         return new GradientCheckResult(layers);
-
-        double LossNow() => network.Loss(x, labels, loss);
     }
 
     /// <summary>
     /// Compares one parameter matrix's analytic gradient with the numeric slope of
     /// <paramref name="lossNow"/> (the loss with the parameter as it is at the time of the call).
     /// </summary>
-    internal static List<ParameterCheck> Compare(string name, Matrix<double> parameter, Matrix<double> analytic, Func<double> lossNow,
+    private static List<ParameterCheck> CompareEntries(string name, Matrix<double> parameter, Matrix<double> analytic, Func<double> lossNow,
         int? samplesPerLayer, Random random, double epsilon)
     {
         Check.SameShape("gradient check", $"∂L/∂{name}", analytic, name, parameter);

@@ -1,10 +1,10 @@
 namespace Backprop.Fast;
 
 /// <summary>
-/// <see cref="GradientCheck.Run"/> with the fast path doing the work: the analytic gradients
-/// come from a <see cref="TrainingWorkspace"/>'s backward pass, and each of the four losses per
-/// nudged weight from its forward pass. The comparison, ε and thresholds are the readable
-/// check's own, so both give the same verdicts; the network's weights are not touched.
+/// The readable gradient check (<see cref="GradientCheck.Compare"/>: the same per-layer loop,
+/// comparison, ε and thresholds, so the same verdicts) with the fast path doing the work: the
+/// analytic gradients come from a <see cref="TrainingWorkspace"/>'s backward pass, and each of the
+/// four losses per nudged weight from its forward pass. The network's weights are not touched.
 /// </summary>
 public static class FastGradientCheck
 {
@@ -28,22 +28,24 @@ public static class FastGradientCheck
         var workspace = new TrainingWorkspace(network, Math.Max(1, x.RowCount));
         workspace.Forward(x);
         workspace.Backward(labels, loss);
+        return GradientCheck.Compare(new WorkspaceCheckTarget(workspace, x, labels, loss), samplesPerLayer, seed, epsilon);
+    }
 
-        var random = new Random(seed);
-        var layers = new List<LayerCheck>();
-        for (var l = 0; l < network.Layers.Count; l++)
+    /// <summary>
+    /// The workspace's weights and gradients, as matrices over its own arrays: the check's nudges
+    /// change the weights its forward pass reads, and the network's own weights are not touched.
+    /// </summary>
+    private sealed class WorkspaceCheckTarget(TrainingWorkspace workspace, Matrix<double> x, Matrix<double> labels, SquaredLoss loss) : IGradientCheckTarget
+    {
+        public Network Network => workspace.Network;
+
+        public LayerParameters Parameters(int layer)
         {
-            var layer = workspace.Layers[l];
-            var name = layer.Layer.Name;
-            // The checks nudge the workspace's own weights through matrices over its arrays.
-            var checks = GradientCheck.Compare($"W_{name}", layer.WMatrix, layer.DWMatrix, LossNow, samplesPerLayer, random, epsilon);
-            if (layer.BMatrix is not null)
-                checks.AddRange(GradientCheck.Compare($"b_{name}", layer.BMatrix, layer.DBMatrix!, LossNow, samplesPerLayer, random, epsilon));
-            layers.Add(new LayerCheck(name, checks.Count, checks.MaxBy(c => c.RelativeError)!));
+            var fast = workspace.Layers[layer];
+            return new(fast.WMatrix, fast.DWMatrix, fast.BMatrix, fast.DBMatrix);
         }
-        return new GradientCheckResult(layers);
 
-        double LossNow()
+        public double Loss()
         {
             workspace.Forward(x);
             return workspace.Loss(labels, loss);

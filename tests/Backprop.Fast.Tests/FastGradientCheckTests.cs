@@ -1,6 +1,4 @@
-using Backprop.Fast;
-
-namespace Backprop.Tests.Fast;
+namespace Backprop.Fast.Tests;
 
 public class FastGradientCheckTests
 {

@@ -1,7 +1,6 @@
-using Backprop.Fast;
 using CsCheck;
 
-namespace Backprop.Tests.Fast;
+namespace Backprop.Fast.Tests;
 
 /// <summary>
 /// The fast path computes what the readable engine computes, over random networks (every
