@@ -39,7 +39,7 @@ public class GradientCheckTargetTests
         var target = new Target(network, TestData.Random(6, 4, new Random(1)), TestData.Random(6, 2, new Random(2)),
             _ => Matrix<double>.Build.Dense(3, 4), _ => null);
         var ex = Assert.Throws<ShapeException>(() => GradientCheck.Compare(target));
-        Assert.Contains("∂L/∂W_L1 (3×4) and W_L1 (4×3) must have the same shape", ex.Message);
+        Assert.Equal("gradient check: ∂L/∂W_L1 is (3×4), but W_L1 is (4×3); ∂L/∂W_L1 must have W_L1's shape, (4×3)", ex.Message);
     }
 
     private sealed class Target(Network network, Matrix<double> x, Matrix<double> labels,
