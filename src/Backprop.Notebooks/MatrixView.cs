@@ -55,9 +55,12 @@ public sealed class MatrixView : IView
     }
 
     /// <inheritdoc />
-    public string ToHtml()
+    public string ToHtml() => Html.TableStyle + TableHtml();
+
+    /// <summary>The table without the shared style, for views that show many matrices under one style.</summary>
+    internal string TableHtml()
     {
-        var html = new StringBuilder(Html.TableStyle);
+        var html = new StringBuilder();
         html.Append("<table class=\"bp-table bp-matrix\" data-rows=\"").Append(Matrix.RowCount)
             .Append("\" data-columns=\"").Append(Matrix.ColumnCount).Append("\"><caption>")
             .Append(Html.Escape(Header)).Append("</caption>");
