@@ -20,4 +20,24 @@ public sealed record DiagramOptions
 
     /// <summary>A title above the drawing; the network's description when null.</summary>
     public string? Title { get; init; }
+
+    /// <summary>Parts of the drawing marked in a colour of their own, e.g. the factors of the chain rule.</summary>
+    public IReadOnlyList<DiagramMark> Marks { get; init; } = [];
 }
+
+/// <summary>Which part of a layer a <see cref="DiagramMark"/> colours.</summary>
+public enum DiagramPart
+{
+    /// <summary>The layer's neurons: a coloured frame around them.</summary>
+    Neurons,
+
+    /// <summary>The weights into the layer: drawn in the mark's colour.</summary>
+    Weights,
+}
+
+/// <summary>A part of a layer drawn in a colour of its own, with an optional label.</summary>
+/// <param name="Layer">The layer, e.g. "L99".</param>
+/// <param name="Part">Its neurons or the weights into it.</param>
+/// <param name="Colour">A CSS colour.</param>
+/// <param name="Label">Written beside the part, e.g. "∂O_L99/∂W_L99".</param>
+public sealed record DiagramMark(string Layer, DiagramPart Part, string Colour, string? Label = null);

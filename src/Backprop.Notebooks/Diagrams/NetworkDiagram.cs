@@ -44,6 +44,7 @@ public sealed class NetworkDiagram : IView
         for (var c = 0; c < Layout.Columns.Count; c++) AppendHeader(svg, c);
         for (var c = 1; c < Layout.Columns.Count; c++) AppendEdges(svg, c);
         for (var c = 0; c < Layout.Columns.Count; c++) AppendNodes(svg, c);
+        AppendMarks(svg);
         return svg.Append("</svg>").ToString();
     }
 
@@ -73,28 +74,48 @@ public sealed class NetworkDiagram : IView
            .Append($"<text x=\"{P(x + DiagramLayout.NodeWidth / 2)}\" y=\"53\" text-anchor=\"middle\" fill=\"#666\" font-size=\"10\">{Html.Escape(caption)}</text>");
     }
 
+    /// <summary>A coloured frame around each marked layer's neurons, and the marks' labels.</summary>
+    private void AppendMarks(StringBuilder svg)
+    {
+        foreach (var mark in Options.Marks)
+        {
+            var c = Layout.Columns.ToList().IndexOf(mark.Layer);
+            if (c < 0) throw new ArgumentException($"The diagram has no layer {mark.Layer} to mark; its layers are {string.Join(", ", Layout.Columns)}");
+            var (top, bottom) = (Layout.Y(c, 0) - DiagramLayout.NodeHeight / 2 - 6, Layout.Y(c, Layout.Shown[c].Count - 1) + DiagramLayout.NodeHeight / 2 + 6);
+            if (mark.Part == DiagramPart.Neurons)
+                svg.Append($"<rect class=\"bp-mark\" data-layer=\"{Html.Escape(mark.Layer)}\" data-part=\"neurons\" x=\"{P(Layout.X(c) - 6)}\" y=\"{P(top)}\" width=\"{P(DiagramLayout.NodeWidth + 12)}\" height=\"{P(bottom - top)}\" rx=\"6\" fill=\"none\" stroke=\"{Html.Escape(mark.Colour)}\" stroke-width=\"3\"/>");
+            if (mark.Label is { } label)
+            {
+                var x = mark.Part == DiagramPart.Neurons ? Layout.X(c) + DiagramLayout.NodeWidth / 2 : (Layout.X(c - 1) + DiagramLayout.NodeWidth + Layout.X(c)) / 2;
+                var y = mark.Part == DiagramPart.Neurons ? bottom + 13 : 68.0; // weights: just under the layer headers, clear of the ∂L labels
+                svg.Append($"<text class=\"bp-mark-label\" data-layer=\"{Html.Escape(mark.Layer)}\" x=\"{P(x)}\" y=\"{P(y)}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"{Html.Escape(mark.Colour)}\">{Html.Escape(label)}</text>");
+            }
+        }
+    }
+
     private void AppendEdges(StringBuilder svg, int c)
     {
         var layer = Network.Layers[c - 1];
+        var colour = Options.Marks.FirstOrDefault(m => m.Part == DiagramPart.Weights && m.Layer == layer.Name)?.Colour;
         var largest = Math.Max(1e-12, layer.W.Enumerate().Max(Math.Abs));
         foreach (var j in Layout.Shown[c].OfType<int>())
         {
             var (x2, y2) = (Layout.X(c), Layout.Y(c, Layout.SlotOf(c, j)));
             foreach (var i in Layout.Shown[c - 1].OfType<int>())
                 AppendEdge(svg, "bp-edge", $"{Layout.Columns[c - 1]}:{i}", $"{layer.Name}:{j}", layer.W[i, j], largest,
-                    Layout.X(c - 1) + DiagramLayout.NodeWidth, Layout.Y(c - 1, Layout.SlotOf(c - 1, i)), x2, y2, $"W_{layer.Name}[{i},{j}]");
+                    Layout.X(c - 1) + DiagramLayout.NodeWidth, Layout.Y(c - 1, Layout.SlotOf(c - 1, i)), x2, y2, $"W_{layer.Name}[{i},{j}]", colour);
             if (Layout.HasBias)
                 AppendEdge(svg, "bp-edge bp-bias-edge", $"{Layout.Columns[c - 1]}:bias", $"{layer.Name}:{j}", layer.W[layer.InputSize, j], largest,
-                    Layout.X(c - 1) + DiagramLayout.NodeWidth / 2 + 10, Layout.Y(c - 1, Layout.BiasSlot(c - 1)), x2, y2, $"W_{layer.Name}[{layer.InputSize},{j}] (bias)");
+                    Layout.X(c - 1) + DiagramLayout.NodeWidth / 2 + 10, Layout.Y(c - 1, Layout.BiasSlot(c - 1)), x2, y2, $"W_{layer.Name}[{layer.InputSize},{j}] (bias)", colour);
         }
     }
 
     private static void AppendEdge(StringBuilder svg, string css, string from, string to, double w, double largest,
-        double x1, double y1, double x2, double y2, string label)
+        double x1, double y1, double x2, double y2, string label, string? colour)
     {
         var width = 0.6 + 3.4 * Math.Abs(w) / largest;
         svg.Append($"<line class=\"{css}\" data-from=\"{from}\" data-to=\"{to}\" data-weight=\"{Html.Number(w)}\" x1=\"{P(x1)}\" y1=\"{P(y1)}\" x2=\"{P(x2)}\" y2=\"{P(y2)}\" ")
-           .Append($"stroke=\"{(w >= 0 ? WeightPositive : WeightNegative)}\" stroke-width=\"{Html.Number(width, "0.##")}\" stroke-opacity=\"0.75\">")
+           .Append($"stroke=\"{(colour is not null ? Html.Escape(colour) : w >= 0 ? WeightPositive : WeightNegative)}\" stroke-width=\"{Html.Number(width, "0.##")}\" stroke-opacity=\"0.75\">")
            .Append($"<title>{Html.Escape(label)} = {Html.Number(w)}</title></line>");
     }
 
