@@ -19,6 +19,20 @@ public sealed class JupyterTests(JupyterSetup jupyter, ITestOutputHelper log) : 
     public static TheoryData<string> Lessons() =>
         new(Directory.EnumerateFiles(Repo.NotebooksFolder, "*.ipynb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
 
+    [Fact]
+    public async Task The_readmes_by_hand_recipe_writes_the_argv_the_helper_installs()
+    {
+        await jupyter.ReadyAsync();
+        using var installed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(jupyter.Root, "kernels", ".net-csharp", "kernel.json")));
+        var readme = await File.ReadAllTextAsync(RepoPaths.File("README.md"));
+        var start = readme.IndexOf("\"argv\": [", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md shows no kernel.json argv");
+        var array = readme[(start + "\"argv\": ".Length)..(readme.IndexOf(']', start) + 1)];
+        Assert.Equal(
+            installed.RootElement.GetProperty("argv").EnumerateArray().Select(a => a.GetString()),
+            JsonDocument.Parse(array).RootElement.EnumerateArray().Select(a => a.GetString()));
+    }
+
     [Theory]
     [MemberData(nameof(Lessons))]
     public async Task Runs_in_jupyter_with_no_error_and_nothing_on_stderr(string lesson)
