@@ -1,17 +1,16 @@
 using System.Text.RegularExpressions;
+using Backprop.Testing;
 using Microsoft.Playwright;
 
 namespace Backprop.Export.Tests;
 
 /// <summary>
-/// The system Chromium under Playwright with the network cut off: only file:// loads, every other
-/// request is aborted and counted. Never downloads a browser; fails, naming the install command,
-/// when Chromium is missing.
+/// The system's Chromium (or Chrome, found by <see cref="TestBrowser"/>) under Playwright with the
+/// network cut off: only file:// loads, every other request is aborted and counted. Never downloads
+/// a browser; fails, naming what to install or set, when there is none.
 /// </summary>
 public sealed partial class Browser : IAsyncDisposable
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
@@ -31,11 +30,11 @@ public sealed partial class Browser : IAsyncDisposable
 
     public static async Task<Browser> StartAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get update && apt-get install -y chromium` (the browser tests never download a browser)");
+        var executable = TestBrowser.Executable();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = executable,
             Headless = true,
             // Playwright gives every launch a fresh profile (its own --user-data-dir).
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,3 +1,4 @@
+using Backprop.Testing;
 using Microsoft.Playwright;
 
 namespace Backprop.Notebooks.Tests;
@@ -5,16 +6,15 @@ namespace Backprop.Notebooks.Tests;
 /// <summary>
 /// Renders the views into one page in headless Chromium with the network blocked — what a reader
 /// offline sees — saves a screenshot under artifacts/screenshots/ and checks the chart's static
-/// drawing is what remains visible. Needs the system Chromium: <c>apt-get install -y chromium</c>.
+/// drawing is what remains visible. Needs a system Chromium or Chrome (see <see cref="TestBrowser"/>):
+/// .ci/test installs Debian's <c>chromium</c> when there is none.
 /// </summary>
 public class ScreenshotTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Views_render_offline_in_chromium_with_the_chart_fallback_visible()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (the screenshot test never downloads a browser)");
+        var executable = TestBrowser.Executable(); // fails saying what to install or set; never downloads a browser
         var root = Examples.RepositoryRoot();
         var folder = Directory.CreateDirectory(Path.Combine(root, "artifacts", "screenshots")).FullName;
         var page = Path.Combine(folder, "views.html");
@@ -23,7 +23,7 @@ public class ScreenshotTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = executable,
             Headless = true,
             // Playwright gives every launch a fresh profile (its own --user-data-dir).
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

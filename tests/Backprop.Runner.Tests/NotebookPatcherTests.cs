@@ -15,26 +15,58 @@ public class NotebookPatcherTests
     private const string TwoSpaces =
         "{\n  \"cells\": [\n    {\n      \"cell_type\": \"code\",\n      \"execution_count\": null,\n      \"id\": \"x1\",\n      \"metadata\": {},\n      \"outputs\": [],\n      \"source\": [\"1 + 1\"]\n    }\n  ],\n  \"metadata\": {},\n  \"nbformat\": 4,\n  \"nbformat_minor\": 5\n}";
 
+    private static readonly JsonArray Two = new(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = new JsonArray("2\n") });
+
     [Fact]
-    public async Task Keeps_the_files_indentation_and_its_missing_final_newline()
+    public async Task A_notebook_laid_out_differently_is_written_in_the_standard_layout_with_its_keys_sorted()
     {
-        var notebook = await ReadAsync(TwoSpaces.Replace("\"source\": [\"1 + 1\"]", "\"source\": [\n        \"1 + 1\"\n      ]"));
-        var output = new JsonArray(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = new JsonArray("2\n") });
+        // Two spaces, one-line arrays, keys out of order, no final newline.
+        var notebook = await ReadAsync(
+            "{\n  \"nbformat\": 4,\n  \"nbformat_minor\": 5,\n  \"metadata\": {},\n  \"cells\": [\n    {\"source\": [\"1 + 1\"], \"cell_type\": \"code\", \"id\": \"x1\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null}\n  ]\n}");
+        Assert.False(NotebookPatcher.HasStandardLayout(notebook));
 
-        var patched = NotebookPatcher.Patch(notebook, new Dictionary<int, CellResult> { [1] = new(1, output) });
+        var patched = NotebookPatcher.Patch(notebook, new Dictionary<int, CellResult> { [1] = new(1, Two) });
 
-        Assert.StartsWith("{\n  \"cells\": [\n    {\n      \"cell_type\": \"code\",\n      \"execution_count\": 1,", patched, StringComparison.Ordinal);
-        Assert.EndsWith("\"nbformat_minor\": 5\n}", patched, StringComparison.Ordinal);
-        Assert.Contains("\"text\": [\n            \"2\\n\"\n          ]", patched, StringComparison.Ordinal);
+        Assert.Equal(
+            "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"execution_count\": 1,\n   \"id\": \"x1\",\n   \"metadata\": {},\n" +
+            "   \"outputs\": [\n    {\n     \"name\": \"stdout\",\n     \"output_type\": \"stream\",\n     \"text\": [\n      \"2\\n\"\n     ]\n    }\n   ],\n" +
+            "   \"source\": [\n    \"1 + 1\"\n   ]\n  }\n ],\n \"metadata\": {},\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n",
+            patched);
     }
 
     [Fact]
-    public async Task Round_trips_only_a_notebook_laid_out_as_written()
+    public async Task Only_a_notebook_in_the_standard_layout_counts_as_standard()
     {
         var vsCodeLayout = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "passing.ipynb"));
-        Assert.True(NotebookPatcher.RoundTrips(await ReadAsync(vsCodeLayout)));
-        // A one-line array is not how a JSON writer lays it out: patching would reformat it.
-        Assert.False(NotebookPatcher.RoundTrips(await ReadAsync(TwoSpaces)));
+        Assert.True(NotebookPatcher.HasStandardLayout(await ReadAsync(vsCodeLayout)));
+        // A CRLF checkout of the same file is still the standard layout, with Windows line endings.
+        Assert.True(NotebookPatcher.HasStandardLayout(await ReadAsync(vsCodeLayout.Replace("\n", "\r\n", StringComparison.Ordinal))));
+        Assert.False(NotebookPatcher.HasStandardLayout(await ReadAsync(vsCodeLayout.TrimEnd('\n'))));
+        Assert.False(NotebookPatcher.HasStandardLayout(await ReadAsync(TwoSpaces)));
+        foreach (var fixture in new[] { "two-spaces.ipynb", "minified.ipynb" })
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture));
+            Assert.False(NotebookPatcher.HasStandardLayout(await ReadAsync(text)), fixture);
+        }
+    }
+
+    [Fact]
+    public async Task A_notebook_in_the_standard_layout_changes_only_in_its_outputs_and_keeps_crlf()
+    {
+        var vsCodeLayout = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "passing.ipynb"));
+        var crlf = vsCodeLayout.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var notebook = await ReadAsync(crlf);
+
+        var patched = NotebookPatcher.Patch(notebook, new Dictionary<int, CellResult> { [2] = new(7, Two) });
+
+        var outputs = "\"execution_count\": 7,\r\n   \"id\": \"c002\",";
+        Assert.Contains(outputs, patched, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", patched.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Everything up to the first changed value, and everything after the last cell, is the file's own bytes.
+        var first = crlf.IndexOf("\"execution_count\"", StringComparison.Ordinal);
+        Assert.Equal(crlf[..first], patched[..first]);
+        var metadata = crlf.IndexOf("\r\n \"metadata\": {", StringComparison.Ordinal);
+        Assert.EndsWith(crlf[metadata..], patched, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,50 @@ public class UpdateAndCheckTests
     }
 
     [Fact]
+    public async Task Update_runs_notebooks_laid_out_differently_and_writes_them_back_in_the_standard_layout()
+    {
+        // The same notebook three times: as VS Code writes it, with two spaces and unsorted keys
+        // and no final newline, and minified. Written back, all three must be the same bytes.
+        using var folder = new FixtureFolder("passing.ipynb", "two-spaces.ipynb", "minified.ipynb");
+
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "passing.ipynb", "two-spaces.ipynb", "minified.ipynb", "--update", "--out", folder.Out);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Ran 3 notebook(s): 3 passed, 0 failed.", result.Output);
+        var standard = await File.ReadAllTextAsync(folder.File("passing.ipynb"));
+        Assert.StartsWith("{\n \"cells\": [\n  {\n   \"cell_type\": \"markdown\",\n", standard, StringComparison.Ordinal);
+        Assert.Contains("\"(8×2)\\n\"", standard, StringComparison.Ordinal); // outputs were written
+        foreach (var name in new[] { "two-spaces.ipynb", "minified.ipynb" })
+        {
+            Assert.Equal(standard, await File.ReadAllTextAsync(folder.File(name)));
+            Assert.Contains($"{name}: reformatted: it was not in the standard notebook layout", result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("passing.ipynb: reformatted", result.Output, StringComparison.Ordinal);
+
+        // Now in the standard layout, a second update is minimal again: nothing is reformatted.
+        var again = await RunnerProcess.RunAsync(folder.Path, "run", "two-spaces.ipynb", "--update", "--out", folder.Out);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.DoesNotContain("reformatted", again.Output, StringComparison.Ordinal);
+        Assert.Equal(standard, await File.ReadAllTextAsync(folder.File("two-spaces.ipynb")));
+    }
+
+    [Fact]
+    public async Task Update_refuses_invalid_json_naming_the_place_and_leaves_the_file_byte_identical()
+    {
+        using var folder = new FixtureFolder("invalid-json.ipynb");
+        var before = await File.ReadAllBytesAsync(folder.File("invalid-json.ipynb"));
+
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "invalid-json.ipynb", "--update", "--out", folder.Out);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("invalid-json.ipynb: invalid JSON at line 7, position 3", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing written back into the sources (the run failed).", result.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(folder.File("invalid-json.ipynb")));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
     public async Task Update_writes_nothing_when_a_cell_fails()
     {
         using var folder = new FixtureFolder("passing.ipynb", "runtime-error.ipynb");

@@ -13,7 +13,11 @@ internal sealed record ProcessResult(int ExitCode, string Output)
 /// <summary>Runs a command to completion for a test: no input, output captured, killed (whole tree) at the time limit.</summary>
 internal static class TestProcess
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, string file, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, string file, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), file, arguments);
+
+    /// <summary>Runs a command with these environment variables set (on top of the test's own).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string file, params string[] arguments)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -30,6 +34,11 @@ internal static class TestProcess
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -28,7 +28,7 @@ public static class RunnerCommandLine
             Description = "Folder for the executed copies",
             DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
         };
-        var update = new Option<bool>("--update") { Description = "Write outputs back into the source notebooks (only if every cell of every notebook succeeded)" };
+        var update = new Option<bool>("--update") { Description = "Write outputs back into the source notebooks (only if every cell of every notebook succeeded; a notebook not in the standard nbformat/VS Code layout is reformatted)" };
         var check = new Option<bool>("--check") { Description = "Compare the new outputs with those stored in the notebooks; fail on a difference" };
         var timeout = new Option<int>("--timeout")
         {

@@ -5,10 +5,13 @@ using System.Text.Json.Nodes;
 namespace Backprop.Runner.Notebooks;
 
 /// <summary>
-/// Writes executed outputs into a notebook's own JSON: only each code cell's <c>outputs</c> and
-/// <c>execution_count</c> change; metadata, ids and sources keep their bytes because the rest of
-/// the tree is the one parsed from the file, written back with the file's own indentation
-/// (VS Code: 1 space) and trailing newline.
+/// Writes executed outputs into a notebook's own JSON, in the standard layout: nbformat's and
+/// VS Code's (one-space indentation, keys in order, a final newline), as the course notebooks are
+/// stored. A notebook already in that layout is patched minimally: only each code cell's
+/// <c>outputs</c> and <c>execution_count</c> change; metadata, ids and sources keep their bytes
+/// because the rest of the tree is the one parsed from the file, written back the same way. A
+/// notebook laid out differently (other indentation, one-line arrays, minified) is written in the
+/// standard layout, keys sorted as nbformat and VS Code sort them; its content is unchanged.
 /// </summary>
 public static class NotebookPatcher
 {
@@ -29,59 +32,50 @@ public static class NotebookPatcher
             SetInPlace(cell, "outputs", ran ? result!.Outputs.DeepClone() : new JsonArray());
         }
 
-        return Serialize(root, TextStyle.Of(notebook.Text));
+        var newLine = NewLineOf(notebook.Text);
+        return Serialize(HasStandardLayout(notebook) ? root : SortedKeys(root), newLine);
     }
 
     /// <summary>
-    /// True when writing the unchanged tree gives back the file byte for byte; when it does not,
-    /// patching would reformat the notebook and --update refuses.
+    /// True when the file is in the standard layout: writing its unchanged tree with one-space
+    /// indentation and a final newline gives it back byte for byte (keys kept in the file's order;
+    /// the line ending is the file's own, so a CRLF checkout counts too). When false,
+    /// <see cref="Patch"/> reformats the notebook.
     /// </summary>
-    public static bool RoundTrips(NotebookFile notebook)
+    public static bool HasStandardLayout(NotebookFile notebook)
     {
         ArgumentNullException.ThrowIfNull(notebook);
-        return Serialize(notebook.Root, TextStyle.Of(notebook.Text)) == notebook.Text;
+        return Serialize(notebook.Root, NewLineOf(notebook.Text)) == notebook.Text;
     }
 
     // Replacing a value keeps the key where it was; a missing key is appended, as nbformat allows.
     private static void SetInPlace(JsonObject cell, string key, JsonNode? value) => cell[key] = value;
 
-    private static string Serialize(JsonNode root, TextStyle style)
+    private static string NewLineOf(string text) => text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+
+    private static string Serialize(JsonNode root, string newLine)
     {
         var options = new JsonSerializerOptions
         {
-            WriteIndented = style.IndentSize > 0,
-            IndentSize = Math.Max(style.IndentSize, 1),
-            IndentCharacter = style.IndentCharacter,
-            NewLine = style.NewLine,
-            // Like JSON.stringify in VS Code: '<', '>', '&', quotes and non-ASCII stay as they are.
+            WriteIndented = true,
+            IndentSize = 1,
+            IndentCharacter = ' ',
+            NewLine = newLine,
+            // Like nbformat (ensure_ascii=False) and JSON.stringify in VS Code: '<', '>', '&',
+            // quotes and non-ASCII stay as they are.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        var text = root.ToJsonString(options);
-        return style.TrailingNewline ? text + style.NewLine : text;
+        return root.ToJsonString(options) + newLine;
     }
 
-    /// <summary>How a file is laid out: indentation, line ending, final newline.</summary>
-    private sealed record TextStyle(int IndentSize, char IndentCharacter, string NewLine, bool TrailingNewline)
+    /// <summary>A copy with every object's keys in ordinal order, as nbformat and VS Code write them.</summary>
+    private static JsonObject SortedKeys(JsonObject obj) =>
+        new(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, SortedKeys(p.Value))));
+
+    private static JsonNode? SortedKeys(JsonNode? node) => node switch
     {
-        public static TextStyle Of(string text)
-        {
-            var newLine = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-            var trailing = text.EndsWith(newLine, StringComparison.Ordinal);
-            var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
-            if (firstBreak < 0 || firstBreak + 1 >= text.Length)
-            {
-                return new TextStyle(0, ' ', newLine, trailing);
-            }
-
-            // The second line is the first key of the top-level object: its indent is one level.
-            var indentChar = text[firstBreak + 1] == '\t' ? '\t' : ' ';
-            var size = 0;
-            while (firstBreak + 1 + size < text.Length && text[firstBreak + 1 + size] == indentChar)
-            {
-                size++;
-            }
-
-            return new TextStyle(size, indentChar, newLine, trailing);
-        }
-    }
+        JsonObject obj => SortedKeys(obj),
+        JsonArray array => new JsonArray([.. array.Select(SortedKeys)]),
+        _ => node?.DeepClone(),
+    };
 }

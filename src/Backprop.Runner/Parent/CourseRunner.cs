@@ -7,7 +7,8 @@ namespace Backprop.Runner.Parent;
 /// The <c>run</c> command: each notebook in its own child process, several at once (one per
 /// processor by default: a notebook's kernel mostly keeps one core busy); executed copies to the
 /// output folder; with --check a comparison against the stored outputs; with
-/// --update the outputs written back into the sources, only when the whole run passed.
+/// --update the outputs written back into the sources, only when the whole run passed (a source
+/// not in the standard notebook layout is written back in it).
 /// </summary>
 public sealed class CourseRunner(RunOptions options, IProgressSink progress)
 {
@@ -26,6 +27,8 @@ public sealed class CourseRunner(RunOptions options, IProgressSink progress)
         {
             foreach (var run in runs)
             {
+                // A notebook laid out differently is written back in the standard layout; the summary says so.
+                run.Reformatted = !NotebookPatcher.HasStandardLayout(run.Notebook!);
                 await AtomicFile.WriteAllTextAsync(run.Notebook!.Path, NotebookPatcher.Patch(run.Notebook, run.Results), cancellationToken);
             }
         }
@@ -39,11 +42,6 @@ public sealed class CourseRunner(RunOptions options, IProgressSink progress)
         try
         {
             notebook = await NotebookFile.ReadAsync(file, cancellationToken);
-            if (options.Update && !NotebookPatcher.RoundTrips(notebook))
-            {
-                throw new NotebookException($"{notebook.Name}: --update would reformat this file (its JSON is not laid out as VS Code writes it); save it in VS Code first");
-            }
-
             if (CopyPath(notebook) == notebook.Path)
             {
                 throw new NotebookException($"{notebook.Name}: the output folder is the notebook's own folder; the copy would overwrite the source (use --update for that)");

@@ -50,4 +50,10 @@ public sealed class NotebookRun
 
     /// <summary>Milliseconds the child reported for creating its kernel.</summary>
     public long? KernelMilliseconds { get; set; }
+
+    /// <summary>
+    /// True when --update wrote the source back in the standard layout because it was laid out
+    /// differently: more than its outputs changed.
+    /// </summary>
+    public bool Reformatted { get; set; }
 }

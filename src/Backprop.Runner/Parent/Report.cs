@@ -48,6 +48,10 @@ public static class Report
         if (options.Update)
         {
             writer.WriteLine(failed == 0 ? "Outputs written back into the source notebooks." : "Nothing written back into the sources (the run failed).");
+            foreach (var run in runs.Where(r => r.Reformatted))
+            {
+                writer.WriteLine($"{run.Name}: reformatted: it was not in the standard notebook layout, so it was written back in it (one-space indentation, keys in order, final newline, as nbformat and VS Code write it); apart from its outputs, only its layout changed.");
+            }
         }
 
         return failed == 0 ? 0 : 1;
