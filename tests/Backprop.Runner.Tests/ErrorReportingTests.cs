@@ -36,9 +36,9 @@ public class ErrorReportingTests
     {
         using var folder = new FixtureFolder("timeout.ipynb", "passing.ipynb");
         // Long enough that the passing notebook, running beside it on a busy machine, never hits it.
-        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "10");
+        var result = await RunnerProcess.RunAsync(folder.Path, "run", "timeout.ipynb", "passing.ipynb", "--out", folder.Out, "--timeout", "30");
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("timeout.ipynb: cell 1 timed out after 10 s", result.Output);
+        Assert.Contains("timeout.ipynb: cell 1 timed out after 30 s", result.Output);
         Assert.Contains("Ran 2 notebook(s): 1 passed, 1 failed.", result.Output);
     }
 

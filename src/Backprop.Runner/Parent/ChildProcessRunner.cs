@@ -17,6 +17,9 @@ namespace Backprop.Runner.Parent;
 /// </summary>
 public sealed class ChildProcessRunner(TimeSpan cellTimeout, IProgressSink progress)
 {
+    /// <summary>How long the kernel may take to start, whatever the cell timeout.</summary>
+    public static readonly TimeSpan KernelStartTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>The hidden sub-command the child runs.</summary>
     public const string ChildCommand = "execute-one";
 
@@ -100,11 +103,14 @@ public sealed class ChildProcessRunner(TimeSpan cellTimeout, IProgressSink progr
         Process child, NotebookFile notebook, NotebookRun run, CancellationToken cancellationToken)
     {
         int? runningCell = null;
+        var kernelReady = false;
         var index = 0;
         while (true)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(cellTimeout);
+            // Starting the kernel is not a cell: on a busy machine it alone can take longer than a short cell timeout.
+            var limit = !kernelReady && cellTimeout < KernelStartTimeout ? KernelStartTimeout : cellTimeout;
+            deadline.CancelAfter(limit);
             string? line;
             try
             {
@@ -116,7 +122,7 @@ public sealed class ChildProcessRunner(TimeSpan cellTimeout, IProgressSink progr
                 run.Status = RunStatus.TimedOut;
                 var where = runningCell is { } c ? $"cell {c}" : "kernel start";
                 run.Messages.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.Name}: {where} timed out after {cellTimeout.TotalSeconds:0.###} s"));
+                    $"{run.Name}: {where} timed out after {limit.TotalSeconds:0.###} s"));
                 return (false, runningCell);
             }
 
@@ -130,6 +136,7 @@ public sealed class ChildProcessRunner(TimeSpan cellTimeout, IProgressSink progr
             switch (message?.Kind)
             {
                 case ChildProtocol.KernelReady:
+                    kernelReady = true;
                     run.KernelMilliseconds = message.Milliseconds;
                     break;
                 case ChildProtocol.CellStarted:
