@@ -1,4 +1,4 @@
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>
 /// The exporter as a command: pages from executed copies (--from), escaping by mime type, one

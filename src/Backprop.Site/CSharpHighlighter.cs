@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// A small C# highlighter for the exported pages: comments, strings (regular, verbatim,

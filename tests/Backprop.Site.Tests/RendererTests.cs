@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Backprop.Runner.Export;
 
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>The pieces of a page, in process: formulas, highlighting, chart rewriting, escaping, safe paths.</summary>
 public class RendererTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// HTML escaping of text: only the five characters that can change meaning in HTML (&amp; &lt;

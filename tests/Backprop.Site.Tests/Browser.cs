@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>
 /// The system Chromium under Playwright with the network cut off: only file:// loads, every other

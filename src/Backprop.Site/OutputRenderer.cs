@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Backprop.Runner.Child;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// A code cell's outputs as HTML, each escaped by what it is: text/plain, streams and errors are
@@ -23,7 +22,7 @@ public sealed partial class OutputRenderer(SiteImages images)
         var type = (string?)output["output_type"];
         return type switch
         {
-            "stream" => Pre((string?)output["name"] == "stderr" ? "output-stream stderr" : "output-stream", JupyterOutputs.JoinText(output["text"])),
+            "stream" => Pre((string?)output["name"] == "stderr" ? "output-stream stderr" : "output-stream", NotebookText.Join(output["text"])),
             "error" => Error(output),
             "display_data" or "execute_result" or "update_display_data" => Display(output["data"] as JsonObject ?? []),
             _ => "",
@@ -32,7 +31,7 @@ public sealed partial class OutputRenderer(SiteImages images)
 
     private string Display(JsonObject data)
     {
-        string Text(string mime) => JupyterOutputs.JoinText(data[mime]);
+        string Text(string mime) => NotebookText.Join(data[mime]);
         if (data.ContainsKey("text/html"))
         {
             var html = PlotlyRewriter.Rewrite(Text("text/html"), out var charts);

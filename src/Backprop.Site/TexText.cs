@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// Formulas as styled text, with no math library: the course writes its math in Unicode, and the

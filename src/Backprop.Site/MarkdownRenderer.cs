@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Backprop.Runner.Child;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -8,7 +7,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// Markdown cells to HTML with Markdig's advanced extensions (tables, task lists, footnotes, math
@@ -75,7 +74,7 @@ public sealed partial class MarkdownRenderer(SiteImages images)
 
         return SiteImages.MimeTypes
             .Where(data.ContainsKey)
-            .Select(mime => images.Add(mime, JupyterOutputs.JoinText(data[mime])))
+            .Select(mime => images.Add(mime, NotebookText.Join(data[mime])))
             .FirstOrDefault(url => url is not null);
     }
 
