@@ -11,9 +11,10 @@ namespace Backprop.Site;
 
 /// <summary>
 /// Markdown cells to HTML with Markdig's advanced extensions (tables, task lists, footnotes, math
-/// …). Formulas are rendered as styled text by <see cref="TexText"/>, C# fences are highlighted by
-/// <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point at files written by
-/// <see cref="SiteImages"/>.
+/// …). Formulas stay TeX, escaped, in <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and (display
+/// math) <c>\[…\]</c>, the delimiters KaTeX's auto-render typesets; C#
+/// fences are highlighted by <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point
+/// at files written by <see cref="SiteImages"/>.
 /// </summary>
 public sealed partial class MarkdownRenderer(SiteImages images)
 {
@@ -37,8 +38,7 @@ public sealed partial class MarkdownRenderer(SiteImages images)
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
-        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathBlockRenderer());
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new DisplayAwareMathInlineRenderer());
         var plainCode = renderer.ObjectRenderers.Find<CodeBlockRenderer>()!;
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeRenderer(plainCode));
         renderer.Render(document);
@@ -78,17 +78,16 @@ public sealed partial class MarkdownRenderer(SiteImages images)
             .FirstOrDefault(url => url is not null);
     }
 
-    private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
+    // Markdig writes every inline formula as \(…\); a $$…$$ inside a paragraph is display math,
+    // so it gets KaTeX's display delimiters \[…\] instead.
+    private sealed class DisplayAwareMathInlineRenderer : HtmlObjectRenderer<MathInline>
     {
-        protected override void Write(HtmlRenderer renderer, MathInline obj) =>
-            renderer.Write(obj.DelimiterCount > 1 ? "<span class=\"math math-block\">" : "<span class=\"math\">")
-                .Write(TexText.ToHtml(obj.Content.ToString())).Write("</span>");
-    }
-
-    private sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
-    {
-        protected override void Write(HtmlRenderer renderer, MathBlock obj) =>
-            renderer.EnsureLine().Write("<div class=\"math math-block\">").Write(TexText.ToHtml(obj.Lines.ToString())).WriteLine("</div>");
+        protected override void Write(HtmlRenderer renderer, MathInline obj)
+        {
+            var display = obj.DelimiterCount > 1;
+            renderer.Write(display ? "<span class=\"math math-display\">\\[" : "<span class=\"math\">\\(")
+                .WriteEscape(obj.Content).Write(display ? "\\]</span>" : "\\)</span>");
+        }
     }
 
     private sealed class HighlightedCodeRenderer(CodeBlockRenderer plain) : HtmlObjectRenderer<CodeBlock>

@@ -2,19 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Backprop.Site.Tests;
 
-/// <summary>The pieces of a page, in process: formulas, highlighting, chart rewriting, escaping, safe paths.</summary>
+/// <summary>The pieces of a page, in process: highlighting, chart rewriting, escaping, safe paths.</summary>
 public class RendererTests
 {
-    [Theory]
-    [InlineData(@"\alpha \cdot x", "α · x")]
-    [InlineData(@"W \leftarrow W - \alpha", "W ← W − α")]
-    [InlineData(@"x^2 + y_{n}", "x<sup>2</sup> + y<sub>n</sub>")]
-    [InlineData(@"\frac{\partial L}{\partial W}", "<span class=\"tex-frac\"><span>∂L</span><span>∂W</span></span>")]
-    [InlineData(@"\text{loss of } n", "<span class=\"tex-text\">loss of </span>n")]
-    [InlineData(@"\mathbb{R}^{n \times k}", "ℝ<sup>n×k</sup>")]
-    [InlineData(@"a < b \unknown", "a &lt; b<span class=\"tex-unknown\">\\unknown</span>")]
-    public void Formulas_become_styled_unicode_text(string tex, string html) => Assert.Equal(html, TexText.ToHtml(tex).Trim());
-
     [Fact]
     public void Highlighted_code_is_escaped_and_tokenized()
     {
@@ -75,6 +65,14 @@ public class RendererTests
         {
             site.Dispose();
         }
+    }
+
+    [Fact]
+    public void Formulas_stay_escaped_tex_between_katex_delimiters()
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "math-" + Guid.NewGuid().ToString("N")));
+        var html = new MarkdownRenderer(new SiteImages(site)).ToHtml("If $a < b$ then\n$$\\frac{a}{b} < 1 </script>$$", null);
+        Assert.Equal("<p>If <span class=\"math\">\\(a &lt; b\\)</span> then\n<span class=\"math math-display\">\\[\\frac{a}{b} &lt; 1 &lt;/script&gt;\\]</span></p>\n", html);
     }
 
     [Theory]
