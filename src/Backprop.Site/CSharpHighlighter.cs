@@ -1,4 +1,5 @@
 using System.Text;
+using Backprop.Shared;
 
 namespace Backprop.Site;
 
@@ -31,7 +32,7 @@ public static class CSharpHighlighter
         while (i < code.Length)
         {
             var (kind, length) = Next(code, i);
-            var text = HtmlText.Escape(code.Substring(i, length));
+            var text = HtmlEscape.Text(code.Substring(i, length));
             html.Append(kind is null ? text : $"<span class=\"tok-{kind}\">{text}</span>");
             i += length;
         }

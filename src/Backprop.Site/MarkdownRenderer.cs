@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Backprop.Shared;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -105,7 +106,7 @@ public sealed partial class MarkdownRenderer(SiteImages images)
             {
                 // No mermaid.js offline: the diagram's source is shown as text.
                 renderer.EnsureLine().Write("<pre class=\"code mermaid-source\" title=\"Mermaid diagram source\">")
-                    .Write(HtmlText.Escape(obj.Lines.ToString())).WriteLine("</pre>");
+                    .Write(HtmlEscape.Text(obj.Lines.ToString())).WriteLine("</pre>");
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Backprop.Shared;
 
 namespace Backprop.Site;
 
@@ -48,7 +49,7 @@ public sealed partial class OutputRenderer(SiteImages images)
         {
             if (images.Add(mime, Text(mime)) is { } url)
             {
-                return $"<div class=\"output-image\"><img src=\"{HtmlText.Escape(url)}\" alt=\"output image\"></div>";
+                return $"<div class=\"output-image\"><img src=\"{HtmlEscape.Text(url)}\" alt=\"output image\"></div>";
             }
         }
 
@@ -72,7 +73,7 @@ public sealed partial class OutputRenderer(SiteImages images)
     }
 
     private static string Pre(string css, string text) =>
-        $"<pre class=\"{css}\">{HtmlText.Escape(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
+        $"<pre class=\"{css}\">{HtmlEscape.Text(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
 
     // Terminal colour codes in tracebacks.
     [GeneratedRegex("\u001b\\[[0-9;]*[A-Za-z]")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Backprop.Shared;
 
 namespace Backprop.Site;
 
@@ -98,5 +99,5 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         (withPlotly ? "<script src=\"assets/plotly.min.js\"></script>" : "") +
         "</head>\n<body>\n";
 
-    private static string E(string text) => HtmlText.Escape(text);
+    private static string E(string text) => HtmlEscape.Text(text);
 }
