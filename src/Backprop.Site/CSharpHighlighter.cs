@@ -1,170 +1,123 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Backprop.Shared;
+using ColorCode;
+using ColorCode.Common;
+using ColorCode.Parsing;
 
 namespace Backprop.Site;
 
 /// <summary>
-/// A small C# highlighter for the exported pages: comments, strings (regular, verbatim,
-/// interpolated, raw), characters, numbers, keywords, type-like names (PascalCase) and notebook
-/// directives (<c>#r</c>, <c>#!import</c>) become <c>&lt;span class="tok-…"&gt;</c>; everything is
-/// HTML-escaped. It colours, it does not parse: odd input still comes out escaped and readable.
+/// C# highlighting for the exported pages, by ColorCode's C# grammar (its comments, strings,
+/// keywords and numbers), plus three rules a notebook needs that ColorCode's C# lacks: notebook
+/// directives (<c>#r</c>, <c>#!import</c>) as whole lines, decimals and exponents as one number,
+/// and PascalCase names as types. Tokens become <c>&lt;span class="tok-…"&gt;</c> (styled by
+/// <c>assets/site.css</c>); all text goes through <see cref="HtmlEscape"/>. Odd input still comes
+/// out escaped and whole.
 /// </summary>
 public static class CSharpHighlighter
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "async", "await", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class",
-        "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
-        "extern", "false", "finally", "fixed", "float", "for", "foreach", "get", "goto", "if", "implicit", "in", "init",
-        "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
-        "override", "params", "private", "protected", "public", "readonly", "record", "ref", "return", "sbyte", "sealed",
-        "set", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
-        "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "var", "virtual", "void", "volatile", "while",
-        "yield", "when", "with", "and", "or", "not", "nameof", "dynamic", "required", "global",
-    };
-
     /// <summary>The code as escaped HTML with token spans (no surrounding element).</summary>
     public static string ToHtml(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var html = new StringBuilder(code.Length * 2);
-        var i = 0;
-        while (i < code.Length)
+        try
         {
-            var (kind, length) = Next(code, i);
-            var text = HtmlEscape.Text(code.Substring(i, length));
-            html.Append(kind is null ? text : $"<span class=\"tok-{kind}\">{text}</span>");
-            i += length;
+            return new TokenFormatter().Format(code);
         }
-
-        return html.ToString();
+        catch (RegexMatchTimeoutException)
+        {
+            // ColorCode gives up on pathological input after a second: show it plain.
+            return HtmlEscape.Text(code);
+        }
     }
 
-    private static (string? Kind, int Length) Next(string s, int i)
+    // ColorCode's scope names → the site's token classes; other scopes stay plain text.
+    private static string? ClassOf(string scope) => scope switch
     {
-        var c = s[i];
-        var rest = s.AsSpan(i);
-        if (rest.StartsWith("//"))
+        ScopeName.Keyword => "keyword",
+        ScopeName.PreprocessorKeyword => "directive",
+        ScopeName.String or ScopeName.StringCSharpVerbatim or ScopeName.StringEscape => "string",
+        ScopeName.Comment or ScopeName.XmlDocComment or ScopeName.XmlDocTag => "comment",
+        ScopeName.Number => "number",
+        ScopeName.ClassName or ScopeName.Type => "type",
+        _ => null,
+    };
+
+    /// <summary>Writes ColorCode's parse as spans with the site's classes instead of its own.</summary>
+    private sealed class TokenFormatter() : CodeColorizerBase(null, null)
+    {
+        private readonly StringBuilder html = new();
+
+        public string Format(string code)
         {
-            return ("comment", Until(s, i, "\n", include: false));
+            languageParser.Parse(code, NotebookCSharp.Instance, Write);
+            return html.ToString();
         }
 
-        if (rest.StartsWith("/*"))
+        // Called once per fragment of the code; scope positions are relative to the fragment.
+        protected override void Write(string parsedSourceCode, IList<Scope> scopes)
         {
-            return ("comment", Until(s, i + 2, "*/", include: true) + 2);
-        }
-
-        if (c == '#' && AtLineStart(s, i))
-        {
-            return ("directive", Until(s, i, "\n", include: false));
-        }
-
-        if (rest.StartsWith("\"\"\"") || rest.StartsWith("$\"\"\""))
-        {
-            var open = rest[0] == '$' ? 4 : 3;
-            return ("string", open + Until(s, i + open, "\"\"\"", include: true));
-        }
-
-        if (c == '"' || (c is '$' or '@' && i + 1 < s.Length && (s[i + 1] == '"' || (s[i + 1] is '$' or '@' && i + 2 < s.Length && s[i + 2] == '"'))))
-        {
-            return ("string", StringLength(s, i));
-        }
-
-        if (c == '\'' && i + 2 < s.Length)
-        {
-            var end = s[i + 1] == '\\' ? s.IndexOf('\'', i + 3) : (s[i + 2] == '\'' ? i + 2 : -1);
-            if (end > 0 && end - i <= 10)
+            var position = 0;
+            foreach (var scope in scopes.OrderBy(s => s.Index))
             {
-                return ("string", end - i + 1);
-            }
-        }
-
-        if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
-        {
-            var end = i;
-            while (end < s.Length && (char.IsAsciiLetterOrDigit(s[end]) || s[end] is '.' or '_') && !(s[end] == '.' && (end + 1 >= s.Length || !char.IsAsciiDigit(s[end + 1]))))
-            {
-                end++;
+                position = Append(parsedSourceCode, scope, position);
             }
 
-            return ("number", end - i);
+            html.Append(HtmlEscape.Text(parsedSourceCode[position..]));
         }
 
-        if (char.IsLetter(c) || c == '_')
+        // The text up to the scope, then the scope (children nested) as a span; returns where it ends.
+        private int Append(string text, Scope scope, int position)
         {
-            var end = i;
-            while (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '_'))
+            var start = Math.Clamp(scope.Index, position, text.Length);
+            var end = Math.Clamp(scope.Index + scope.Length, start, text.Length);
+            html.Append(HtmlEscape.Text(text[position..start]));
+            var css = ClassOf(scope.Name);
+            if (css is not null)
             {
-                end++;
+                html.Append("<span class=\"tok-").Append(css).Append("\">");
             }
 
-            var word = s[i..end];
-            return (Keywords.Contains(word) ? "keyword" : char.IsUpper(c) && word.Length > 1 && char.IsLower(word[1]) ? "type" : null, end - i);
-        }
+            position = start;
+            foreach (var child in scope.Children.OrderBy(s => s.Index))
+            {
+                position = Math.Min(Append(text, child, position), end);
+            }
 
-        var plain = i + 1;
-        while (plain < s.Length && !char.IsLetterOrDigit(s[plain]) && s[plain] is not ('"' or '\'' or '/' or '#' or '$' or '@' or '_' or '.'))
-        {
-            plain++;
-        }
+            html.Append(HtmlEscape.Text(text[position..end]));
+            if (css is not null)
+            {
+                html.Append("</span>");
+            }
 
-        return (null, plain - i);
+            return end;
+        }
     }
 
-    private static bool AtLineStart(string s, int i)
+    /// <summary>ColorCode's C# rules with the notebook's three in front of and behind them.</summary>
+    private sealed class NotebookCSharp : ILanguage
     {
-        for (var j = i - 1; j >= 0 && s[j] != '\n'; j--)
-        {
-            if (!char.IsWhiteSpace(s[j]))
-            {
-                return false;
-            }
-        }
+        public static readonly NotebookCSharp Instance = new();
 
-        return true;
-    }
+        private readonly List<LanguageRule> rules =
+        [
+            new(@"^[ \t]*(#[!a-z][^\r\n]*)", new Dictionary<int, string> { [1] = ScopeName.PreprocessorKeyword }),
+            new(@"\b[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?[fFdDmMlLuU]?\b", new Dictionary<int, string> { [0] = ScopeName.Number }),
+            .. Languages.CSharp.Rules,
+            new(@"\b[A-Z][a-z][A-Za-z0-9_]*\b", new Dictionary<int, string> { [0] = ScopeName.ClassName }),
+        ];
 
-    // Length from start to the end of the terminator (or of the text).
-    private static int Until(string s, int start, string terminator, bool include)
-    {
-        var end = s.IndexOf(terminator, start, StringComparison.Ordinal);
-        return end < 0 ? s.Length - start : end - start + (include ? terminator.Length : 0);
-    }
+        public string Id => "backprop-notebook-csharp";
 
-    private static int StringLength(string s, int i)
-    {
-        var verbatim = false;
-        var j = i;
-        while (s[j] != '"')
-        {
-            verbatim |= s[j] == '@';
-            j++;
-        }
+        public string Name => "C# (notebook)";
 
-        for (j++; j < s.Length; j++)
-        {
-            if (s[j] == '\n' && !verbatim)
-            {
-                return j - i;
-            }
+        public string CssClassName => "csharp";
 
-            if (!verbatim && s[j] == '\\')
-            {
-                j++;
-            }
-            else if (s[j] == '"')
-            {
-                if (verbatim && j + 1 < s.Length && s[j + 1] == '"')
-                {
-                    j++;
-                }
-                else
-                {
-                    return j - i + 1;
-                }
-            }
-        }
+        public string FirstLinePattern => "";
 
-        return s.Length - i;
+        public IList<LanguageRule> Rules => rules;
+
+        public bool HasAlias(string lang) => false;
     }
 }

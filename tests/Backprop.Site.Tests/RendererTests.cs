@@ -38,6 +38,32 @@ public class RendererTests
     }
 
     [Fact]
+    public void Highlighting_marks_types_numbers_verbatim_strings_and_block_comments()
+    {
+        var html = CSharpHighlighter.ToHtml("Console.WriteLine(0.25 * 1e-4);\nvar p = @\"C:\\x\"\"y\";\n/* two\nlines */ if (a && b > c) { }");
+        Assert.Contains("<span class=\"tok-type\">Console</span>.<span class=\"tok-type\">WriteLine</span>(", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-number\">0.25</span> * <span class=\"tok-number\">1e-4</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-string\">@&quot;C:\\x&quot;&quot;y&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-comment\">/* two\nlines */</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-keyword\">if</span> (a &amp;&amp; b &gt; c)", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("var s = \"</code></pre><script>window.__pwned = 1;</script>\";")]
+    [InlineData("// </pre><img src=x onerror=\"window.__pwned=2\">")]
+    [InlineData("/* <script> */ char c = '<'; var t = $\"{a}</code>\" + \"\"\"<b>\"\"\";")]
+    [InlineData("#r \"</pre><script>x()</script>\"\n\"unterminated <script>")]
+    public void Code_that_holds_markup_stays_text(string code)
+    {
+        var html = CSharpHighlighter.ToHtml(code);
+        // The only tags are the highlighter's own spans; everything else is escaped text.
+        Assert.Empty(System.Text.RegularExpressions.Regex.Matches(html, "<(?!/?span\\b)[^>]*>"));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "</?span[^>]*>", "");
+        Assert.Equal(code, System.Net.WebUtility.HtmlDecode(text));
+    }
+
+    [Fact]
     public void A_course_chart_script_is_replaced_by_a_local_draw_call_and_keeps_its_fallback()
     {
         var html = "<div class=\"bp-chart\" id=\"bp-chart-1\"><div class=\"bp-static-fallback\"><svg></svg></div></div>" +
