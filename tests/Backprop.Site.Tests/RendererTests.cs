@@ -83,9 +83,9 @@ public class RendererTests
         const string script = "var renderPlotly_1 = function() {\n var fsharpPlotlyRequire = requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}}) || require;\n" +
                               " fsharpPlotlyRequire(['plotly'], function(Plotly) {\n  var data = [{\"type\":\"scatter\",\"y\":[0.5]}];\n  var layout = {\"width\":600};\n  var config = {\"responsive\":true};\n" +
                               "  Plotly.newPlot('4930e4ac', data, layout, config);\n });\n};";
-        var (id, figure) = PlotlyRewriter.Chart(script)!.Value;
-        Assert.Equal("4930e4ac", id);
-        Assert.Equal("{\"data\":[{\"type\":\"scatter\",\"y\":[0.5]}],\"layout\":{\"width\":600},\"config\":{\"responsive\":true}}", figure.ToJsonString());
+        var chart = PlotlyFigure.Read(script)!;
+        Assert.Equal("4930e4ac", chart.ElementId);
+        Assert.Equal("{\"data\":[{\"type\":\"scatter\",\"y\":[0.5]}],\"layout\":{\"width\":600},\"config\":{\"responsive\":true}}", chart.Figure.ToJsonString());
     }
 
     [Fact]
