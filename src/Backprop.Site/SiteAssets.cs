@@ -2,7 +2,7 @@ namespace Backprop.Site;
 
 /// <summary>
 /// The files every site carries in <c>assets/</c>: the stylesheet and the chart script (embedded
-/// in the runner), and plotly.js with its licence (from Plotly.NET's assembly, see
+/// in Backprop.Site), and plotly.js with its licence (from Plotly.NET's assembly, see
 /// <see cref="PlotlyJs"/>), written once for all pages.
 /// </summary>
 public static class SiteAssets
