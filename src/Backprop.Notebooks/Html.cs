@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Shared;
 
 namespace Backprop.Notebooks;
 
@@ -10,12 +11,10 @@ internal static class Html
 
     /// <summary>
     /// Text made safe to put between tags or in an attribute: only &amp; &lt; &gt; " ' are
-    /// replaced, so "(8×2)" and "∂L/∂W" stay readable in the stored notebook.
+    /// replaced, so "(8×2)" and "∂L/∂W" stay readable in the stored notebook (the shared
+    /// <see cref="HtmlEscape"/>, also used by the site).
     /// </summary>
-    public static string Escape(string? text) => (text ?? "")
-        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
-        .Replace("'", "&#39;", StringComparison.Ordinal);
+    public static string Escape(string? text) => HtmlEscape.Text(text);
 
     /// <summary>A number in the invariant culture; NaN and ∞ spelled out.</summary>
     public static string Number(double value, string format = DefaultFormat) =>

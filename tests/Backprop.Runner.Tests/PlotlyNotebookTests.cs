@@ -23,11 +23,10 @@ public class PlotlyNotebookTests
         await File.WriteAllTextAsync(folder.File("plotly-chart.ipynb"), text.Replace("0.125]", "0.126]", StringComparison.Ordinal));
         var changed = await RunnerProcess.RunAsync(folder.Path, "run", "plotly-chart.ipynb", "--check", "--out", folder.Out);
         Assert.True(changed.ExitCode == 1, changed.ToString());
-        Assert.Contains("plotly-chart.ipynb: cell 3 output differs: output 1 (display text/html): line 2 was \"", changed.Output);
-        // The excerpt shows both versions from just before the changed number, and where they part.
+        // The figure is compared value by value: the message names the changed one, stored and new.
         var message = changed.Output.Split('\n').Single(l => l.Contains("output differs", StringComparison.Ordinal));
-        Assert.Contains("0.125]", message, StringComparison.Ordinal);
-        Assert.Contains("0.126]", message, StringComparison.Ordinal);
+        Assert.Contains("plotly-chart.ipynb: cell 3 output differs: output 1 (display text/html): line ", message, StringComparison.Ordinal);
+        Assert.Contains("was \"data[0].y[2] = 0.126\", now \"data[0].y[2] = 0.125\"", message, StringComparison.Ordinal);
         Assert.Matches(@"\(they part at column \d+\)$", message.TrimEnd());
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Backprop.Site;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -83,10 +84,5 @@ public static class JupyterOutputs
     }
 
     /// <summary>Joins an nbformat multiline string (a string or an array of strings).</summary>
-    public static string JoinText(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        _ => "",
-    };
+    public static string JoinText(JsonNode? node) => NotebookText.Join(node);
 }

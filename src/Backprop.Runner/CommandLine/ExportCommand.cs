@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Backprop.Runner.Export;
 using Backprop.Runner.Notebooks;
 using Backprop.Runner.Parent;
+using Backprop.Site;
 using Spectre.Console;
 
 namespace Backprop.Runner.CommandLine;
@@ -76,7 +76,19 @@ public static class ExportCommand
             return RunnerCommandLine.UsageError;
         }
 
-        var options = new ExportOptions(files, output, from, timeout, title);
+        var exporter = new CourseExporter(new ExportOptions(output, title));
+        IReadOnlyList<NotebookRun> runs = [];
+        // The run machinery writes the executed copies into the scratch folder the exporter gives it.
+        async Task<IReadOnlyList<string>> Execute(IProgressSink progress, string scratch, CancellationToken token)
+        {
+            runs = await new CourseRunner(new RunOptions(files, scratch, Update: false, Check: false, timeout), progress).RunAsync(files, token);
+            return [.. runs.Where(r => r.Notebook is not null).Select(r => Path.Combine(scratch, r.Name)).Where(File.Exists)];
+        }
+
+        Task<ExportResult> Export(IProgressSink progress) => from is null
+            ? exporter.ExportAsync((scratch, token) => Execute(progress, scratch, token), cancellationToken)
+            : exporter.ExportAsync(files, cancellationToken);
+
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         ExportResult result;
         try
@@ -84,11 +96,11 @@ public static class ExportCommand
             if (interactive)
             {
                 var live = new LiveProgress();
-                result = await live.ShowAsync(() => new CourseExporter(options, live).ExportAsync(cancellationToken));
+                result = await live.ShowAsync(() => Export(live));
             }
             else
             {
-                result = await new CourseExporter(options, new PlainProgress(Console.Out)).ExportAsync(cancellationToken);
+                result = await Export(new PlainProgress(Console.Out));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotebookException or InvalidOperationException or InvalidDataException)
@@ -97,7 +109,7 @@ public static class ExportCommand
             return 1;
         }
 
-        var exit = result.Runs.Count > 0 ? Report.Write(AnsiConsole.Console, result.Runs, new RunOptions(paths, output, false, false, timeout)) : 0;
+        var exit = runs.Count > 0 ? Report.Write(AnsiConsole.Console, runs, new RunOptions(paths, output, false, false, timeout)) : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Exported {result.Lessons.Count} lesson(s) with {result.Charts} interactive chart(s) to {Path.GetFullPath(output)}{Path.DirectorySeparatorChar}index.html"));
         if (exit != 0)

@@ -11,9 +11,10 @@ namespace Backprop.Runner.Comparison;
 /// <item>consecutive writes to one stream are one output (front ends merge them differently);</item>
 /// <item><c>display_data</c> and <c>execute_result</c> are both "display" (a return value and
 /// <c>display(x)</c> look the same in a notebook);</item>
-/// <item>a Plotly chart (text/html calling <c>Plotly.newPlot</c>) is compared by its data,
-/// layout and config JSON only; its random div id, script variable names and the way plotly.js
-/// is loaded are not part of the chart;</item>
+/// <item>a Plotly chart (text/html calling <c>Plotly.newPlot</c>) is compared by its figure, one
+/// line per value (see <see cref="PlotlyChart"/>), and by the rest of its HTML, static fallback
+/// drawing included; its random element id, script variable names and the way plotly.js is
+/// loaded are not part of the chart;</item>
 /// <item>in any other text, GUIDs (with or without dashes) are generated ids: each distinct one
 /// is replaced by its order of first appearance, so "the same id used twice" still has to hold
 /// and every other character still has to match;</item>
@@ -77,7 +78,7 @@ public static partial class OutputNormalizer
         foreach (var (mime, value) in (data ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var text = value is JsonValue or JsonArray ? JupyterOutputs.JoinText(value) : value?.ToJsonString() ?? "";
-            parts.Add(new(mime, mime == "text/html" && PlotlyChart.TryExtract(text) is { } chart ? chart : Volatile(Ids(Lines(text)))));
+            parts.Add(new(mime, Volatile(Ids(Lines(mime == "text/html" ? PlotlyChart.TryExtract(text) ?? text : text)))));
         }
 
         return parts;

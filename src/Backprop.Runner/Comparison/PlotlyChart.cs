@@ -1,63 +1,62 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Backprop.Site;
 
 namespace Backprop.Runner.Comparison;
 
 /// <summary>
-/// Finds the chart inside Plotly.NET's HTML (<c>var data = [...]; var layout = {...};
-/// var config = {...}; Plotly.newPlot(id, data, layout, config)</c>) and returns its JSON in one
-/// canonical, whitespace-free form, so two renderings of the same chart compare equal whatever
-/// their div ids.
+/// A chart output (text/html whose scripts call <c>Plotly.newPlot</c>) in the form <c>--check</c>
+/// compares. Each chart's figure, read by the site's <see cref="PlotlyFigure"/> (the course's
+/// <c>var figure=</c> and Plotly.NET's <c>var data = …</c> alike), comes first as its canonical
+/// text, one line per value; then the rest of the HTML, with each chart script replaced by a
+/// placeholder and each chart's element id by <c>{chart N}</c>. So the static fallback drawing
+/// inside the chart's element is compared too, while the random element ids, script variable
+/// names and the way plotly.js is loaded are not.
 /// </summary>
 public static class PlotlyChart
 {
-    private static readonly string[] Parts = ["data", "layout", "config"];
-
-    /// <summary>The chart's canonical JSON, or null when the HTML holds no Plotly chart.</summary>
+    /// <summary>The chart output's canonical text, or null when the HTML calls no Plotly chart.</summary>
     public static string? TryExtract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (!html.Contains("Plotly.newPlot", StringComparison.Ordinal))
+        var scripts = PlotlyFigure.FindScripts(html);
+        if (scripts.Count == 0)
         {
             return null;
         }
 
-        var canonical = new StringBuilder("plotly chart:");
-        foreach (var part in Parts)
+        var figures = new StringBuilder();
+        var rest = new StringBuilder(html.Length);
+        var position = 0;
+        for (var i = 0; i < scripts.Count; i++)
         {
-            var marker = $"var {part} = ";
-            var start = html.IndexOf(marker, StringComparison.Ordinal);
-            if (start < 0)
+            var (start, end, figure) = scripts[i];
+            var name = Invariant($"plotly figure {i + 1}");
+            rest.Append(html, position, start - position);
+            if (figure is null)
             {
-                // A chart without this part (Plotly.NET always writes all three; be lenient).
-                continue;
+                // A chart script this reader does not know is compared as it is, character for character.
+                rest.Append(html, start, end - start);
+            }
+            else
+            {
+                figures.Append(name).Append(":\n").Append(figure.ToCanonicalText());
+                rest.Append("<script>").Append(name).Append("</script>");
             }
 
-            var json = ReadOneValue(html[(start + marker.Length)..]);
-            if (json is null)
-            {
-                return null;
-            }
-
-            canonical.Append('\n').Append(part).Append('=').Append(json);
+            position = end;
         }
 
-        return canonical.ToString();
+        rest.Append(html, position, html.Length - position);
+        var text = rest.ToString();
+        var chart = 0;
+        foreach (var id in scripts.Select(s => s.Figure?.ElementId).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            text = text.Replace(id, Invariant($"{{chart {++chart}}}"), StringComparison.Ordinal);
+        }
+
+        return figures.Append("html: ").Append(text).ToString();
     }
 
-    // Reads exactly one JSON value from the start of the text (the rest is more script).
-    private static string? ReadOneValue(string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        try
-        {
-            using var document = JsonDocument.ParseValue(ref reader);
-            return JsonSerializer.Serialize(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,30 +1,34 @@
-using Backprop.Runner.Parent;
-
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>What an export produced.</summary>
-/// <param name="Runs">The notebooks' runs (empty when exporting already executed copies).</param>
 /// <param name="Lessons">The pages written, in order.</param>
 /// <param name="Charts">Interactive charts across all pages.</param>
-public sealed record ExportResult(IReadOnlyList<NotebookRun> Runs, IReadOnlyList<Lesson> Lessons, int Charts);
+public sealed record ExportResult(IReadOnlyList<Lesson> Lessons, int Charts);
 
 /// <summary>
-/// The <c>export</c> command: executes the notebooks with the run machinery (or takes executed
-/// copies), then writes a static site — index, one page per lesson, the executed notebooks,
-/// images, styles and one local plotly.js — into a staging folder that replaces <c>--out</c> only
-/// when complete. A notebook whose cells failed still gets its page, showing the error.
+/// The <c>export</c> command's site: from executed notebooks (run by the caller, or copies
+/// executed before) it writes index, one page per lesson, the executed notebooks, images, styles
+/// and one local plotly.js into a staging folder that replaces <c>--out</c> only when complete. A
+/// notebook whose cells failed still gets its page, showing the error.
 /// </summary>
-public sealed class CourseExporter(ExportOptions options, IProgressSink progress)
+public sealed class CourseExporter(ExportOptions options)
 {
     private const string ExecutedFolder = "notebooks";
+    private const string ScratchFolder = ".executed";
 
-    /// <summary>Runs (unless exporting copies), renders and publishes the site.</summary>
-    public async Task<ExportResult> ExportAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the site of notebooks that were executed before.</summary>
+    public Task<ExportResult> ExportAsync(IReadOnlyList<string> executed, CancellationToken cancellationToken) =>
+        ExportAsync((_, _) => Task.FromResult(executed), cancellationToken);
+
+    /// <summary>
+    /// Lets <paramref name="execute"/> run the notebooks into a scratch folder inside the staging
+    /// site (so a failed export leaves nothing behind), then renders and publishes the site.
+    /// </summary>
+    public async Task<ExportResult> ExportAsync(ExecuteNotebooks execute, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(execute);
         using var site = new SiteFolder(options.OutputFolder);
-        var (runs, executed) = options.From is null
-            ? await RunAsync(site, cancellationToken)
-            : ([], NotebookDiscovery.Find([options.From]));
+        var executed = await execute(site.PathOf(ScratchFolder), cancellationToken);
 
         var lessons = new List<Lesson>();
         foreach (var file in executed)
@@ -35,17 +39,7 @@ public sealed class CourseExporter(ExportOptions options, IProgressSink progress
         lessons = Deduplicated(lessons);
         var charts = Write(site, lessons, executed);
         site.Publish();
-        return new ExportResult(runs, lessons, charts);
-    }
-
-    // The run machinery writes the executed copies into a scratch folder inside the staging site.
-    private async Task<(IReadOnlyList<NotebookRun>, IReadOnlyList<string>)> RunAsync(SiteFolder site, CancellationToken cancellationToken)
-    {
-        var scratch = site.PathOf(".executed");
-        var runs = await new CourseRunner(new RunOptions(options.Files, scratch, Update: false, Check: false, options.CellTimeout), progress)
-            .RunAsync(options.Files, cancellationToken);
-        var copies = runs.Where(r => r.Notebook is not null).Select(r => Path.Combine(scratch, r.Name)).Where(File.Exists).ToList();
-        return (runs, copies);
+        return new ExportResult(lessons, charts);
     }
 
     private int Write(SiteFolder site, IReadOnlyList<Lesson> lessons, IReadOnlyList<string> executed)
@@ -62,7 +56,7 @@ public sealed class CourseExporter(ExportOptions options, IProgressSink progress
 
         site.Write("index.html", pages.Index(lessons));
         SiteAssets.WriteTo(site);
-        var scratch = site.PathOf(".executed");
+        var scratch = site.PathOf(ScratchFolder);
         if (Directory.Exists(scratch))
         {
             Directory.Delete(scratch, recursive: true);

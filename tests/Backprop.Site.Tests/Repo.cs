@@ -1,6 +1,6 @@
 using Backprop.Testing;
 
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>The repository's folders, and the built runner launched as a process.</summary>
 internal static class Repo

@@ -1,20 +1,23 @@
 using System.Text.Json.Nodes;
-using Backprop.Runner.Export;
 
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
-/// <summary>The pieces of a page, in process: formulas, highlighting, chart rewriting, escaping, safe paths.</summary>
+/// <summary>The pieces of a page, in process: highlighting, chart rewriting, escaping, safe paths.</summary>
 public class RendererTests
 {
-    [Theory]
-    [InlineData(@"\alpha \cdot x", "α · x")]
-    [InlineData(@"W \leftarrow W - \alpha", "W ← W − α")]
-    [InlineData(@"x^2 + y_{n}", "x<sup>2</sup> + y<sub>n</sub>")]
-    [InlineData(@"\frac{\partial L}{\partial W}", "<span class=\"tex-frac\"><span>∂L</span><span>∂W</span></span>")]
-    [InlineData(@"\text{loss of } n", "<span class=\"tex-text\">loss of </span>n")]
-    [InlineData(@"\mathbb{R}^{n \times k}", "ℝ<sup>n×k</sup>")]
-    [InlineData(@"a < b \unknown", "a &lt; b<span class=\"tex-unknown\">\\unknown</span>")]
-    public void Formulas_become_styled_unicode_text(string tex, string html) => Assert.Equal(html, TexText.ToHtml(tex).Trim());
+    [Fact]
+    public void Html_escaping_replaces_exactly_the_five_special_characters_and_nothing_else()
+    {
+        // The notebooks' stored outputs were written with this set; any other escaping changes them.
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            var expected = c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() };
+            Assert.Equal(expected, Backprop.Shared.HtmlEscape.Text("" + c));
+        }
+
+        Assert.Equal("(8×2) &lt;b&gt; &amp;amp; &quot;∂L&quot; &#39;α&#39; 𝛼", Backprop.Shared.HtmlEscape.Text("(8×2) <b> &amp; \"∂L\" 'α' 𝛼"));
+        Assert.Equal("", Backprop.Shared.HtmlEscape.Text(null));
+    }
 
     [Fact]
     public void Highlighted_code_is_escaped_and_tokenized()
@@ -31,6 +34,32 @@ public class RendererTests
     {
         const string code = "var v = @\"a\"\"b\" + $\"{x}\" + \"\"\"raw\"\"\" + 'c' + '\\n'; /* open";
         var text = System.Text.RegularExpressions.Regex.Replace(CSharpHighlighter.ToHtml(code), "<[^>]+>", "");
+        Assert.Equal(code, System.Net.WebUtility.HtmlDecode(text));
+    }
+
+    [Fact]
+    public void Highlighting_marks_types_numbers_verbatim_strings_and_block_comments()
+    {
+        var html = CSharpHighlighter.ToHtml("Console.WriteLine(0.25 * 1e-4);\nvar p = @\"C:\\x\"\"y\";\n/* two\nlines */ if (a && b > c) { }");
+        Assert.Contains("<span class=\"tok-type\">Console</span>.<span class=\"tok-type\">WriteLine</span>(", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-number\">0.25</span> * <span class=\"tok-number\">1e-4</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-string\">@&quot;C:\\x&quot;&quot;y&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-comment\">/* two\nlines */</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tok-keyword\">if</span> (a &amp;&amp; b &gt; c)", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("var s = \"</code></pre><script>window.__pwned = 1;</script>\";")]
+    [InlineData("// </pre><img src=x onerror=\"window.__pwned=2\">")]
+    [InlineData("/* <script> */ char c = '<'; var t = $\"{a}</code>\" + \"\"\"<b>\"\"\";")]
+    [InlineData("#r \"</pre><script>x()</script>\"\n\"unterminated <script>")]
+    public void Code_that_holds_markup_stays_text(string code)
+    {
+        var html = CSharpHighlighter.ToHtml(code);
+        // The only tags are the highlighter's own spans; everything else is escaped text.
+        Assert.Empty(System.Text.RegularExpressions.Regex.Matches(html, "<(?!/?span\\b)[^>]*>"));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "</?span[^>]*>", "");
         Assert.Equal(code, System.Net.WebUtility.HtmlDecode(text));
     }
 
@@ -54,9 +83,9 @@ public class RendererTests
         const string script = "var renderPlotly_1 = function() {\n var fsharpPlotlyRequire = requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}}) || require;\n" +
                               " fsharpPlotlyRequire(['plotly'], function(Plotly) {\n  var data = [{\"type\":\"scatter\",\"y\":[0.5]}];\n  var layout = {\"width\":600};\n  var config = {\"responsive\":true};\n" +
                               "  Plotly.newPlot('4930e4ac', data, layout, config);\n });\n};";
-        var (id, figure) = PlotlyRewriter.Chart(script)!.Value;
-        Assert.Equal("4930e4ac", id);
-        Assert.Equal("{\"data\":[{\"type\":\"scatter\",\"y\":[0.5]}],\"layout\":{\"width\":600},\"config\":{\"responsive\":true}}", figure.ToJsonString());
+        var chart = PlotlyFigure.Read(script)!;
+        Assert.Equal("4930e4ac", chart.ElementId);
+        Assert.Equal("{\"data\":[{\"type\":\"scatter\",\"y\":[0.5]}],\"layout\":{\"width\":600},\"config\":{\"responsive\":true}}", chart.Figure.ToJsonString());
     }
 
     [Fact]
@@ -76,6 +105,14 @@ public class RendererTests
         {
             site.Dispose();
         }
+    }
+
+    [Fact]
+    public void Formulas_stay_escaped_tex_between_katex_delimiters()
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "math-" + Guid.NewGuid().ToString("N")));
+        var html = new MarkdownRenderer(new SiteImages(site)).ToHtml("If $a < b$ then\n$$\\frac{a}{b} < 1 </script>$$", null);
+        Assert.Equal("<p>If <span class=\"math\">\\(a &lt; b\\)</span> then\n<span class=\"math math-display\">\\[\\frac{a}{b} &lt; 1 &lt;/script&gt;\\]</span></p>\n", html);
     }
 
     [Theory]

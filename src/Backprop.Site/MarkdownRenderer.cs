@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Backprop.Runner.Child;
+using Backprop.Shared;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -8,13 +8,14 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// Markdown cells to HTML with Markdig's advanced extensions (tables, task lists, footnotes, math
-/// …). Formulas are rendered as styled text by <see cref="TexText"/>, C# fences are highlighted by
-/// <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point at files written by
-/// <see cref="SiteImages"/>.
+/// …). Formulas stay TeX, escaped, in <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and (display
+/// math) <c>\[…\]</c>, the delimiters KaTeX's auto-render typesets; C#
+/// fences are highlighted by <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point
+/// at files written by <see cref="SiteImages"/>.
 /// </summary>
 public sealed partial class MarkdownRenderer(SiteImages images)
 {
@@ -38,8 +39,7 @@ public sealed partial class MarkdownRenderer(SiteImages images)
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
-        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathBlockRenderer());
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new DisplayAwareMathInlineRenderer());
         var plainCode = renderer.ObjectRenderers.Find<CodeBlockRenderer>()!;
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeRenderer(plainCode));
         renderer.Render(document);
@@ -75,21 +75,20 @@ public sealed partial class MarkdownRenderer(SiteImages images)
 
         return SiteImages.MimeTypes
             .Where(data.ContainsKey)
-            .Select(mime => images.Add(mime, JupyterOutputs.JoinText(data[mime])))
+            .Select(mime => images.Add(mime, NotebookText.Join(data[mime])))
             .FirstOrDefault(url => url is not null);
     }
 
-    private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
+    // Markdig writes every inline formula as \(…\); a $$…$$ inside a paragraph is display math,
+    // so it gets KaTeX's display delimiters \[…\] instead.
+    private sealed class DisplayAwareMathInlineRenderer : HtmlObjectRenderer<MathInline>
     {
-        protected override void Write(HtmlRenderer renderer, MathInline obj) =>
-            renderer.Write(obj.DelimiterCount > 1 ? "<span class=\"math math-block\">" : "<span class=\"math\">")
-                .Write(TexText.ToHtml(obj.Content.ToString())).Write("</span>");
-    }
-
-    private sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
-    {
-        protected override void Write(HtmlRenderer renderer, MathBlock obj) =>
-            renderer.EnsureLine().Write("<div class=\"math math-block\">").Write(TexText.ToHtml(obj.Lines.ToString())).WriteLine("</div>");
+        protected override void Write(HtmlRenderer renderer, MathInline obj)
+        {
+            var display = obj.DelimiterCount > 1;
+            renderer.Write(display ? "<span class=\"math math-display\">\\[" : "<span class=\"math\">\\(")
+                .WriteEscape(obj.Content).Write(display ? "\\]</span>" : "\\)</span>");
+        }
     }
 
     private sealed class HighlightedCodeRenderer(CodeBlockRenderer plain) : HtmlObjectRenderer<CodeBlock>
@@ -107,7 +106,7 @@ public sealed partial class MarkdownRenderer(SiteImages images)
             {
                 // No mermaid.js offline: the diagram's source is shown as text.
                 renderer.EnsureLine().Write("<pre class=\"code mermaid-source\" title=\"Mermaid diagram source\">")
-                    .Write(HtmlText.Escape(obj.Lines.ToString())).WriteLine("</pre>");
+                    .Write(HtmlEscape.Text(obj.Lines.ToString())).WriteLine("</pre>");
             }
             else
             {

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Backprop.Runner.Child;
-using Backprop.Runner.Notebooks;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>One cell of an executed notebook, as the exporter needs it.</summary>
 /// <param name="IsCode">A code cell (else markdown; raw cells are dropped).</param>
@@ -63,7 +61,7 @@ public sealed class Lesson
     /// <summary>Markdown and code cells in order.</summary>
     public IReadOnlyList<LessonCell> Cells { get; }
 
-    /// <summary>Reads an executed notebook; throws <see cref="NotebookException"/> naming the file and the problem.</summary>
+    /// <summary>Reads an executed notebook; throws <see cref="InvalidDataException"/> naming the file and the problem.</summary>
     public static async Task<Lesson> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
@@ -74,12 +72,12 @@ public sealed class Lesson
         }
         catch (JsonException e)
         {
-            throw new NotebookException($"{name}: invalid JSON: {e.Message}", e);
+            throw new InvalidDataException($"{name}: invalid JSON: {e.Message}", e);
         }
 
         if (root?["cells"] is not JsonArray cellArray)
         {
-            throw new NotebookException($"{name}: not a notebook (no \"cells\" array)");
+            throw new InvalidDataException($"{name}: not a notebook (no \"cells\" array)");
         }
 
         var cells = new List<LessonCell>();
@@ -88,7 +86,7 @@ public sealed class Lesson
             var type = cell["cell_type"] is JsonValue v && v.TryGetValue<string>(out var t) ? t : "";
             if (type is "code" or "markdown")
             {
-                cells.Add(new LessonCell(type == "code", JupyterOutputs.JoinText(cell["source"]),
+                cells.Add(new LessonCell(type == "code", NotebookText.Join(cell["source"]),
                     cell["outputs"] as JsonArray ?? [], cell["attachments"] as JsonObject));
             }
         }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// Images from outputs and markdown attachments, written once each under <c>images/</c> with a

@@ -1,4 +1,4 @@
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>
 /// The exporter as a command: pages from executed copies (--from), escaping by mime type, one
@@ -37,8 +37,9 @@ public sealed class ExportTests : IDisposable
         Assert.Contains("<pre class=\"output-stream stderr\">a warning on stderr</pre>", page, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException: shapes (8×2) and (3×4) do not multiply", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"math\">W ← W − α<span class=\"tex-frac\"><span>∂L</span><span>∂W</span></span></span>", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"math math-block\">ΔW = O<sub>prev</sub><sup>ᵀ</sup>(∂L ⊙ g′(Z))</span>", page, StringComparison.Ordinal);
+        // Formulas stay TeX between KaTeX's delimiters: inline \(…\), display \[…\].
+        Assert.Contains("<span class=\"math\">\\(W \\leftarrow W - \\alpha \\frac{\\partial L}{\\partial W}\\)</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"math math-display\">\\[\\Delta W = O_{prev}^{\\top}", page, StringComparison.Ordinal);
         Assert.Contains("W ← W − α·∂L/∂W", page, StringComparison.Ordinal);
 
         Assert.Single(Directory.GetFiles(Site, "plotly*.js", SearchOption.AllDirectories));

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Backprop.Shared;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// The site's HTML: one page per lesson (markdown, highlighted code, outputs, previous/next
@@ -98,5 +99,5 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         (withPlotly ? "<script src=\"assets/plotly.min.js\"></script>" : "") +
         "</head>\n<body>\n";
 
-    private static string E(string text) => HtmlText.Escape(text);
+    private static string E(string text) => HtmlEscape.Text(text);
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Backprop.Testing;
 using Microsoft.Playwright;
 
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>
 /// The system's Chromium (or Chrome, found by <see cref="TestBrowser"/>) under Playwright with the

@@ -1,8 +1,8 @@
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// The files every site carries in <c>assets/</c>: the stylesheet and the chart script (embedded
-/// in the runner), and plotly.js with its licence (from Plotly.NET's assembly, see
+/// in Backprop.Site), and plotly.js with its licence (from Plotly.NET's assembly, see
 /// <see cref="PlotlyJs"/>), written once for all pages.
 /// </summary>
 public static class SiteAssets
@@ -13,8 +13,8 @@ public static class SiteAssets
         ArgumentNullException.ThrowIfNull(site);
         foreach (var name in new[] { "site.css", "site.js" })
         {
-            using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream($"Backprop.Runner.Export.Assets.{name}")
-                               ?? throw new InvalidOperationException($"the runner was built without its asset {name}");
+            using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream($"Backprop.Site.Assets.{name}")
+                               ?? throw new InvalidOperationException($"Backprop.Site was built without its asset {name}");
             using var bytes = new MemoryStream();
             stream.CopyTo(bytes);
             site.Write($"assets/{name}", bytes.ToArray());

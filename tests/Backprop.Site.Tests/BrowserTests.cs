@@ -1,4 +1,4 @@
-namespace Backprop.Export.Tests;
+namespace Backprop.Site.Tests;
 
 /// <summary>
 /// Exported sites opened from disk in headless Chromium with no network: every page loads with no

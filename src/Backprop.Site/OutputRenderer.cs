@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Backprop.Runner.Child;
+using Backprop.Shared;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// A code cell's outputs as HTML, each escaped by what it is: text/plain, streams and errors are
@@ -23,7 +23,7 @@ public sealed partial class OutputRenderer(SiteImages images)
         var type = (string?)output["output_type"];
         return type switch
         {
-            "stream" => Pre((string?)output["name"] == "stderr" ? "output-stream stderr" : "output-stream", JupyterOutputs.JoinText(output["text"])),
+            "stream" => Pre((string?)output["name"] == "stderr" ? "output-stream stderr" : "output-stream", NotebookText.Join(output["text"])),
             "error" => Error(output),
             "display_data" or "execute_result" or "update_display_data" => Display(output["data"] as JsonObject ?? []),
             _ => "",
@@ -32,7 +32,7 @@ public sealed partial class OutputRenderer(SiteImages images)
 
     private string Display(JsonObject data)
     {
-        string Text(string mime) => JupyterOutputs.JoinText(data[mime]);
+        string Text(string mime) => NotebookText.Join(data[mime]);
         if (data.ContainsKey("text/html"))
         {
             var html = PlotlyRewriter.Rewrite(Text("text/html"), out var charts);
@@ -49,7 +49,7 @@ public sealed partial class OutputRenderer(SiteImages images)
         {
             if (images.Add(mime, Text(mime)) is { } url)
             {
-                return $"<div class=\"output-image\"><img src=\"{HtmlText.Escape(url)}\" alt=\"output image\"></div>";
+                return $"<div class=\"output-image\"><img src=\"{HtmlEscape.Text(url)}\" alt=\"output image\"></div>";
             }
         }
 
@@ -73,7 +73,7 @@ public sealed partial class OutputRenderer(SiteImages images)
     }
 
     private static string Pre(string css, string text) =>
-        $"<pre class=\"{css}\">{HtmlText.Escape(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
+        $"<pre class=\"{css}\">{HtmlEscape.Text(AnsiEscape().Replace(text, "").TrimEnd('\n'))}</pre>";
 
     // Terminal colour codes in tracebacks.
     [GeneratedRegex("\u001b\\[[0-9;]*[A-Za-z]")]

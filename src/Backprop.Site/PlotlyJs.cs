@@ -1,13 +1,14 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// plotly.js for the offline site, taken from the copy Plotly.NET embeds in its assembly (the one
-/// <c>PlotlyJSReference.Full</c> inlines). The build places Plotly.NET.dll next to the runner in
-/// <c>plotly-js/</c> as plain data; it is read with <see cref="PEReader"/>, never loaded, so the
-/// runner's own process gains no Plotly types. Nothing is downloaded at export time.
+/// <c>PlotlyJSReference.Full</c> inlines). The build places Plotly.NET.dll in <c>plotly-js/</c>
+/// beside Backprop.Site (so beside the runner, which references it) as plain data; it is read
+/// with <see cref="PEReader"/>, never loaded, so the exporting process gains no Plotly types.
+/// Nothing is downloaded at export time.
 /// </summary>
 public static class PlotlyJs
 {

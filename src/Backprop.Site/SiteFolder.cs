@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Backprop.Runner.Export;
+namespace Backprop.Site;
 
 /// <summary>
 /// The site is built in a staging folder beside <c>--out</c> and swapped in only when complete,

@@ -1,0 +1,12 @@
+namespace Backprop.Site;
+
+/// <summary>Where the site goes and what it is called.</summary>
+/// <param name="OutputFolder">The site's folder, replaced as a whole.</param>
+/// <param name="Title">The course's title on every page.</param>
+public sealed record ExportOptions(string OutputFolder, string Title);
+
+/// <summary>
+/// Executes the course's notebooks into <paramref name="folder"/> (a scratch folder inside the
+/// site being built) and returns the executed copies in lesson order.
+/// </summary>
+public delegate Task<IReadOnlyList<string>> ExecuteNotebooks(string folder, CancellationToken cancellationToken);
