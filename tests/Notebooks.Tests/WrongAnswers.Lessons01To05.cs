@@ -17,5 +17,16 @@ internal static partial class WrongAnswers
         new("01-perceptron.ipynb", 2, "var delta = (o - y).PointwiseMultiply(o.PointwiseMultiply(1 - o));\nreturn x.TransposeThisAndMultiply(delta);", "yours is exactly 2 × the right ΔW_L100"),
         new("01-perceptron.ipynb", 2, "var delta = (o - y).PointwiseMultiply(o.PointwiseMultiply(1 - o)).PointwiseMultiply(o.PointwiseMultiply(1 - o));\nreturn 0.5 * x.TransposeThisAndMultiply(delta);", "g′ is applied twice"),
         new("01-perceptron.ipynb", 2, "var delta = (o - y).PointwiseMultiply(o.PointwiseMultiply(1 - o));\nreturn 0.5 * (x * delta);", "Check the shapes of each product"),
+        // 02 · 1: ∂L/∂O_L98, passed down from L99.
+        new("02-chain-rule.ipynb", 1, "var delta = dLdO99.PointwiseMultiply(l99.O.PointwiseMultiply(1 - l99.O));\nreturn delta * l99.W;", "W_L99 is not transposed"),
+        new("02-chain-rule.ipynb", 1, "return dLdO99.TransposeAndMultiply(l99.W);", "g′ is missing"),
+        new("02-chain-rule.ipynb", 1, "return dLdO99;", "one layer too high"),
+        new("02-chain-rule.ipynb", 1, "var delta = dLdO99.PointwiseMultiply(l99.O.PointwiseMultiply(1 - l99.O));\nreturn l99.W.TransposeAndMultiply(delta);", "It is the transpose of the right answer"),
+        // 02 · 2: δ_L100 and ∂L/∂W_L100 for instance 1.
+        new("02-chain-rule.ipynb", 2, "return top.Input.TransposeThisAndMultiply(top.O - y1);", "g′ is missing"),
+        new("02-chain-rule.ipynb", 2, "var g = top.O.PointwiseMultiply(1 - top.O);\nreturn top.Input.TransposeThisAndMultiply((top.O - y1).PointwiseMultiply(g).PointwiseMultiply(g));", "g′ is applied twice"),
+        new("02-chain-rule.ipynb", 2, "var delta = (top.O - y1).PointwiseMultiply(top.O.PointwiseMultiply(1 - top.O));\nreturn delta.TransposeThisAndMultiply(top.Input);", "It is the transpose of the right answer"),
+        new("02-chain-rule.ipynb", 2, "var delta = (y1 - top.O).PointwiseMultiply(top.O.PointwiseMultiply(1 - top.O));\nreturn top.Input.TransposeThisAndMultiply(delta);", "sign error"),
+        new("02-chain-rule.ipynb", 2, "var delta = (l100.O - y).PointwiseMultiply(l100.O.PointwiseMultiply(1 - l100.O));\nreturn l100.Input.TransposeThisAndMultiply(delta);", "of instance 0"),
     ];
 }
