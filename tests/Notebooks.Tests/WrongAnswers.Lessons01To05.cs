@@ -39,5 +39,16 @@ internal static partial class WrongAnswers
         new("03-six-layer-network.ipynb", 2, "var dL = y - f.Output;\nvar dW = new Matrix<double>[f.Layers.Count];\nfor (var l = f.Layers.Count - 1; l >= 0; l--)\n{\n    var s = f.Layers[l];\n    var delta = dL.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));\n    dW[l] = s.Input.TransposeThisAndMultiply(delta);\n    dL = delta.TransposeAndMultiply(s.W);\n}\nreturn f.Layers.Select((s, l) => s.W - alpha * dW[l]).ToArray();", "a step uphill"),
         new("03-six-layer-network.ipynb", 2, "var dL = f.Output - y;\nvar dW = new Matrix<double>[f.Layers.Count];\nfor (var l = f.Layers.Count - 1; l >= 0; l--)\n{\n    var s = f.Layers[l];\n    var delta = dL.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));\n    dW[l] = s.Input.TransposeThisAndMultiply(delta);\n    dL = delta.TransposeAndMultiply(s.W);\n}\nreturn f.Layers.Select((s, l) => s.W - dW[l]).ToArray();", "α is missing"),
         new("03-six-layer-network.ipynb", 2, "var dL = f.Output - y;\nvar dW = new Matrix<double>[f.Layers.Count];\nfor (var l = f.Layers.Count - 1; l >= 0; l--)\n{\n    var s = f.Layers[l];\n    var delta = dL.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));\n    dW[l] = s.Input.TransposeThisAndMultiply(delta);\n    // the hand-off is forgotten: dL stays O − Y\n}\nreturn f.Layers.Select((s, l) => s.W - alpha * dW[l]).ToArray();", "Check the shapes of each product"),
+        // 04 · 1: ΔW_L98 for a batch of 8.
+        new("04-batches-and-shapes.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn alpha * (s.Input * delta);", "Check the shapes of each product"),
+        new("04-batches-and-shapes.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn alpha * delta.TransposeThisAndMultiply(s.Input);", "It is the transpose of the right answer"),
+        new("04-batches-and-shapes.ipynb", 1, "return alpha * s.Input.TransposeThisAndMultiply(dLdO);", "g′ is missing"),
+        new("04-batches-and-shapes.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn alpha * s.Input.TransposeThisAndMultiply(delta) / s.Input.RowCount;", "the mean instead of the sum"),
+        new("04-batches-and-shapes.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn s.Input.TransposeThisAndMultiply(delta);", "yours is exactly 10 × the right ΔW_L98"),
+        // 04 · 2: the same ΔW for the mean loss.
+        new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98 * n;", "yours is exactly 64 × the right"),
+        new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98 / summedDeltaW98.RowCount;", "the number of inputs of L98"),
+        new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98 / (n * n);", "yours is exactly 0.125 × the right"),
+        new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98;", "yours is exactly 8 × the right"),
     ];
 }
