@@ -50,5 +50,19 @@ internal static partial class WrongAnswers
         new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98 / summedDeltaW98.RowCount;", "the number of inputs of L98"),
         new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98 / (n * n);", "yours is exactly 0.125 × the right"),
         new("04-batches-and-shapes.ipynb", 2, "return summedDeltaW98;", "yours is exactly 8 × the right"),
+        // 05 · 1: ∂L/∂b_L98 = Σₙ δ_L98.
+        new("05-bias-units.ipynb", 1, "return Matrix<double>.Build.DenseOfRowVectors(dLdO.ColumnSums());", "g′ is missing"),
+        new("05-bias-units.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn Matrix<double>.Build.DenseOfColumnVectors(delta.RowSums());", "wrong shape: yours is (8×1), expected (1×3)"),
+        new("05-bias-units.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn Matrix<double>.Build.DenseOfRowVectors(delta.ColumnSums()) / 8;", "the mean instead of the sum"),
+        new("05-bias-units.ipynb", 1, "var delta = dLdO.PointwiseMultiply(s.O.PointwiseMultiply(1 - s.O));\nreturn Matrix<double>.Build.DenseOfColumnVectors(delta.ColumnSums());", "It is the transpose of the right answer"),
+        // 05 · 2: the taller ∂L/∂W_L100 with the column of ones.
+        new("05-bias-units.ipynb", 2, "return o99.TransposeThisAndMultiply(delta100);", "wrong shape: yours is (3×1), expected (4×1)"),
+        new("05-bias-units.ipynb", 2, "var withOnes = Matrix<double>.Build.Dense(o99.RowCount, 1, 1.0).Append(o99);\nreturn withOnes.TransposeThisAndMultiply(delta100);", "the bias row came first"),
+        new("05-bias-units.ipynb", 2, "var withOnes = o99.Append(Matrix<double>.Build.Dense(o99.RowCount, 1, 1.0));\nreturn withOnes * delta100;", "Check the shapes of each product"),
+        new("05-bias-units.ipynb", 2, "var withOnes = o99.Append(Matrix<double>.Build.Dense(o99.RowCount, 1, 1.0));\nreturn delta100.TransposeThisAndMultiply(withOnes);", "It is the transpose of the right answer"),
+        // 05 · 3: trap 2, the hand-off through the taller W_L97 drops the ones' column.
+        new("05-bias-units.ipynb", 3, "return delta97.TransposeAndMultiply(w97);", "wrong shape: yours is (8×3), expected (8×2)"),
+        new("05-bias-units.ipynb", 3, "var all = delta97.TransposeAndMultiply(w97);\nreturn all.SubMatrix(0, all.RowCount, 1, all.ColumnCount - 1);", "you dropped the first column"),
+        new("05-bias-units.ipynb", 3, "var all = delta97 * w97;\nreturn all.SubMatrix(0, all.RowCount, 0, all.ColumnCount - 1);", "Check the shapes of each product"),
     ];
 }
