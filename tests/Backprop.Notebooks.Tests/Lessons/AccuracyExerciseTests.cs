@@ -14,18 +14,19 @@ public class AccuracyExerciseTests
     [Fact]
     public void A_better_network_of_another_architecture_passes_with_both_accuracies()
     {
-        var result = AccuracyExercise.Check(Net(right: true, Activation.Sigmoid), Test, toBeat: Net(right: false));
+        var result = AccuracyExercise.Check(() => Net(right: true, Activation.Sigmoid), Test, toBeat: Net(right: false));
         Assert.True(result.Passed);
         Assert.Equal("Beat the notebook: your 2-2 network (sigmoid) gets 4 of 4 test digits right (100.0 %); " +
-                     "the notebook's 2-2 network (identity) gets 0 (0.0 %). Beaten by 4.", result.Message);
+                     "the notebook's 2-2 network (identity) gets 0 (0.0 %). Beaten by 4 (needed 1).", result.Message);
     }
 
     [Fact]
     public void A_network_that_does_not_beat_the_notebook_fails_and_says_so()
     {
-        var e = Assert.Throws<ExerciseFailedException>(() => AccuracyExercise.Check(Net(right: false, Activation.Sigmoid), Test, toBeat: Net(right: true)));
-        Assert.Contains("gets 0 of 4 test digits right (0.0 %)", e.Message);
-        Assert.Contains("Not beaten yet", e.Message);
+        var result = AccuracyExercise.Check(() => Net(right: false, Activation.Sigmoid), Test, toBeat: Net(right: true));
+        Assert.Equal(ExerciseState.Wrong, result.State);
+        Assert.Contains("gets 0 of 4 test digits right (0.0 %)", result.Message);
+        Assert.Contains("Not beaten by 1 yet", result.Message);
     }
 
     [Fact]
@@ -43,6 +44,7 @@ public class AccuracyExerciseTests
         Assert.Contains("your network has 3 inputs, but each instance has 2 values", AccuracyExercise.Diagnose(wide, Test, Net(true)).Message);
         var tall = Network.Create([2, 5], Activation.Sigmoid);
         Assert.Contains("your output layer has 5 neurons, but there are 2 classes", AccuracyExercise.Diagnose(tall, Test, Net(true)).Message);
-        Assert.Contains("no network yet", AccuracyExercise.Diagnose(null, Test, Net(true)).Message);
+        Assert.Contains("not answered yet", AccuracyExercise.Diagnose(null, Test, Net(true)).Message);
+        Assert.Equal(ExerciseState.NotAnswered, AccuracyExercise.Check(() => throw new NotAnswered("build a network."), Test, Net(true)).State);
     }
 }
