@@ -28,6 +28,23 @@ public static partial class BuildItYourself
         return new($"{name} passed down ∂L/∂O_{name} @ W_{name}ᵀ; it must pass down δ_{name} @ W_{name}ᵀ, with g′ of {name} in δ.", wrong.DLossDW);
     }
 
+    /// <summary>What to say when ∂L/∂W was made from the layer's own O instead of its input O_prev.</summary>
+    private static string OwnO(LayerState state, Shape want) =>
+        $"this is O_{state.Layer.Name}ᵀ @ δ_{state.Layer.Name}, made with the layer's own O; ∂L/∂W_{state.Layer.Name} {want} needs its input: " +
+        $"O_{state.Layer.PreviousName}ᵀ @ δ, with O_prev = O[l − 1] (X for the first layer).";
+
+    /// <summary>
+    /// A ∂L/∂W check that first recognises the (j×j) shape of O_ownᵀ @ δ, the layer's own O used
+    /// for O_prev (an off-by-one in the layer index); other answers go to <paramref name="check"/>.
+    /// </summary>
+    private static Check OwnOShape(Check check, Matrix<double>? yours, LayerState state)
+    {
+        var (want, j) = (Shape.Of(state.W), state.O.ColumnCount);
+        if (yours is null || want == new Shape(j, j) || Shape.Of(yours) != new Shape(j, j)) return check;
+        var what = $"∂L/∂W_{state.Layer.Name}";
+        return check with { Diagnose = () => new(what, ExerciseState.Wrong, $"{what}: wrong shape: yours is {Shape.Of(yours)}, expected {want}: {OwnO(state, want)}") };
+    }
+
     /// <summary>
     /// The verdict on the losses of an epoch loop: right, a constant factor (the mean of the
     /// batches instead of their sum), wrong from the first epoch (the steps of one epoch), or

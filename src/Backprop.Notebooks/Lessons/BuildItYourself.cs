@@ -80,9 +80,12 @@ public static partial class BuildItYourself
             if (l < layers - 1) wMistakes.Add(HandOffWithoutSlope(forward, right, l));
             var bMistakes = variants.Select(v => new Mistake(v.Diagnosis, v.Gradients[l].DLossDB!))
                 .Append(new Mistake($"yours is Σₙ δ / n, the mean over the n = {n} instances; the loss adds them up, so ∂L/∂b_{name} = Σₙ δ_{name}.", right[l].DLossDB! / n));
+            var state = forward.Layers[l];
+            if (state.Input.ColumnCount == state.O.ColumnCount) // square W: the layer's own O has O_prev's shape
+                wMistakes.Add(new(OwnO(state, Shape.Of(state.W)), state.O.TransposeThisAndMultiply(right[l].DLossDZ)));
             return new[]
             {
-                Item($"∂L/∂W_{name}", dW[l], right[l].DLossDW, [.. wMistakes]),
+                OwnOShape(Item($"∂L/∂W_{name}", dW[l], right[l].DLossDW, [.. wMistakes]), dW[l], state),
                 Item($"∂L/∂b_{name}", dB[l], right[l].DLossDB!, [.. bMistakes]),
             };
         });
@@ -142,7 +145,7 @@ public static partial class BuildItYourself
         var items = Enumerable.Range(0, w.Length).SelectMany(l =>
         {
             var name = EngineFunctions.LayerName(l, w.Length);
-            return new[] { Item($"W_{name} after training", yourW[l], rightW[l]), Item($"b_{name} after training", yourB[l], rightB[l]) };
+            return new[] { Item($"trained W_{name}", yourW[l], rightW[l]), Item($"trained b_{name}", yourB[l], rightB[l]) };
         });
         return new(what, Verdicts(what, items.Prepend(lossCheck)), yours, EngineFunctions.Train);
     }
@@ -166,7 +169,7 @@ public static partial class BuildItYourself
         {
             var verdict = check.Diagnose();
             if (!verdict.Passed)
-                return right.Count == 0 ? [verdict] : [new(what, ExerciseState.Correct, $"{what}, so far: {string.Join(", ", right)} equal the engine's."), verdict];
+                return right.Count == 0 ? [verdict] : [new(what, ExerciseState.Correct, $"{what}, so far: {string.Join(", ", right)} {(right.Count == 1 ? "equals" : "equal")} the engine's."), verdict];
             right.Add(check.Label);
         }
         return [new(what, ExerciseState.Correct, $"{what} is correct: {string.Join(", ", right)} equal the engine's.")];

@@ -84,9 +84,8 @@ public sealed class YourCode : IView
         if (yours.Count > 0) parts.Add($"your {And(yours)}");
         if (engine.Count > 0)
         {
-            parts.Add(engine.Select(p => p.Why).Distinct().Count() == 1
-                ? $"the engine's {And(engine.Select(p => p.What))} ({(engine.Count == 1 ? "yours is" : "yours are")} {engine[0].Why})"
-                : $"the engine's {And(engine.Select(p => $"{p.What} (yours is {p.Why})"))}");
+            var byReason = engine.GroupBy(p => p.Why).Select(g => $"{And(g.Select(p => p.What))} ({(g.Count() == 1 ? "yours is" : "yours are")} {g.Key})");
+            parts.Add($"the engine's {And(byReason)}");
         }
         return string.Join("; ", parts);
     }

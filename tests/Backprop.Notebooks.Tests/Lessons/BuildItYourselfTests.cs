@@ -65,6 +65,8 @@ public class BuildItYourselfTests
         Assert.Equal(ExerciseState.Wrong, check.State);
         Assert.Equal(2, check.Verdicts.Count);
         Assert.Equal("forward pass, so far: Z_L96 (8×2), O_L96 (8×2), Z_L97 (8×4) equal the engine's.", check.Verdicts[0].Message);
+        var first = BuildItYourself.CheckForward((x, w, b) => { var (z, o) = Forward(x, w, b); o[0] = z[0]; return (z, o); }, Batch.X, W, B);
+        Assert.Equal("forward pass, so far: Z_L96 (8×2) equals the engine's.", first.Verdicts[0].Message);
         Assert.Equal("O_L97: σ is missing: O_L97 = σ(Z_L97), not Z_L97 itself. The shape (8×4) is right.", check.Verdicts[1].Message);
         Assert.Equal("not right yet", check.Why);
     }
@@ -113,7 +115,8 @@ public class BuildItYourselfTests
     [InlineData("bias not summed", "∂L/∂b_L100: wrong shape: yours is (8×1), expected (1×1)")]
     [InlineData("hand-off without g′", "∂L/∂W_L99: L100 passed down ∂L/∂O_L100 @ W_L100ᵀ; it must pass down δ_L100 @ W_L100ᵀ")]
     [InlineData("transposed ∂L/∂W", "∂L/∂W_L100: wrong shape: yours is (1×3), expected (3×1). It is the transpose of the right answer")]
-    [InlineData("own O instead of O_prev", "∂L/∂W_L100: wrong shape: yours is (1×1), expected (3×1)")]
+    [InlineData("own O instead of O_prev", "∂L/∂W_L100: wrong shape: yours is (1×1), expected (3×1): this is O_L100ᵀ @ δ_L100, made with the layer's own O")]
+    [InlineData("own O at the square layer", "∂L/∂W_L99: this is O_L99ᵀ @ δ_L99, made with the layer's own O; ∂L/∂W_L99 (3×3) needs its input")]
     [InlineData("no transpose passing down", "backward loop: your code threw ArgumentException")]
     public void Typical_backward_mistakes_are_named(string mistake, string diagnosis)
     {
@@ -173,6 +176,9 @@ public class BuildItYourselfTests
         Assert.False(use.AllYours);
         Assert.Same(EngineFunctions.Backward, use.Backward);
         Assert.Throws<InvalidOperationException>(() => use.Train);
+
+        var mixed = new YourCode(BuildItYourself.CheckForward((_, _, _) => throw new NotAnswered("forward."), Batch.X, W, B), loss, backward, update);
+        Assert.Equal("Using your loss; the engine's forward pass and update (yours are not answered yet) and backward loop (yours is not right yet).", mixed.Sentence);
 
         var shipped = EngineCode();
         Assert.Equal("Using the engine's forward pass, loss, backward loop and update (yours are not answered yet).", shipped.Sentence);
@@ -258,6 +264,7 @@ public class BuildItYourselfTests
             {
                 "transposed ∂L/∂W" => delta.TransposeThisAndMultiply(oPrev),
                 "own O instead of O_prev" => o[l].TransposeThisAndMultiply(delta),
+                "own O at the square layer" when l == 3 => o[l].TransposeThisAndMultiply(delta),
                 _ => oPrev.TransposeThisAndMultiply(delta),
             };
             var sum = Matrix<double>.Build.DenseOfRowVectors(delta.ColumnSums());
