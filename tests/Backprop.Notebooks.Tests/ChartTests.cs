@@ -52,6 +52,26 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_decision_boundary_can_be_drawn_from_any_prediction_function_and_gives_the_networks_picture()
+    {
+        var network = Network.Create([2, 4, 1], Activation.Sigmoid, seed: 3);
+        var fromFunction = Charts.DecisionBoundary(grid => network.Predict(grid), Datasets.Xor, resolution: 10);
+        Assert.Equal(Charts.DecisionBoundary(network, Datasets.Xor, resolution: 10).ToSvg(), fromFunction.ToSvg());
+        var wrong = Assert.Throws<ShapeException>(() => Charts.DecisionBoundary(grid => grid, Datasets.Xor, resolution: 10));
+        Assert.Equal("The prediction for the grid (100×2) is (100×2); it must be (100×1), one output per point", wrong.Message);
+    }
+
+    [Fact]
+    public void A_hand_written_loss_list_draws_one_point_per_epoch_with_the_final_loss_in_the_title()
+    {
+        var chart = Charts.Loss([0.5, 0.25, 0.125], "XOR");
+        Assert.Equal("XOR (final 0.1250)", chart.Spec.Title);
+        Assert.Equal(new[] { 1.0, 2.0, 3.0 }, chart.Spec.Series[0].X);
+        Assert.StartsWith("Loss per epoch (final", Charts.Loss([1.0]).Spec.Title);
+        Assert.Throws<ArgumentException>(() => Charts.Loss(Array.Empty<double>()));
+    }
+
+    [Fact]
     public void Line_and_scatter_check_their_lengths()
     {
         Assert.Contains("4 points", Charts.Scatter([0, 0, 1, 1], [0, 1, 0, 1], title: "AND").ToText());

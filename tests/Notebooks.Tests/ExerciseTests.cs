@@ -132,5 +132,5 @@ internal sealed record WrongAnswer(string Lesson, int Exercise, string Code, str
 /// <summary>The wrong answers each lesson's exercises are tested with; each lesson adds its own in a partial file.</summary>
 internal static partial class WrongAnswers
 {
-    public static IReadOnlyList<WrongAnswer> All => [.. Lessons01To05, .. Lessons06On];
+    public static IReadOnlyList<WrongAnswer> All => [.. Lessons01To05, .. Lessons06On, .. BuildItYourself];
 }

@@ -15,6 +15,15 @@ public static class Charts
             [Series.PerEpoch(name, history.Losses)], logY));
     }
 
+    /// <summary>Loss per epoch of a loop written by hand (lesson 06): one loss per epoch, from epoch 1; the title gets the final loss.</summary>
+    public static ChartView Loss(IReadOnlyList<double> losses, string title = "", bool logY = false, string name = "loss")
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        if (losses.Count == 0) throw new ArgumentException("A loss curve needs at least one epoch", nameof(losses));
+        var heading = $"{(string.IsNullOrEmpty(title) ? "Loss per epoch" : title)} (final {Html.Number(losses[^1])})";
+        return new(new PlotSpec(heading, "epoch", "loss", [Series.PerEpoch(name, losses)], logY));
+    }
+
     /// <summary>
     /// Several runs' losses on one chart, e.g. learning rates, initializers, depths or bias modes:
     /// <c>Charts.Losses([("α = 0.1", slow), ("α = 1", fast)], logY: true)</c>.
@@ -49,15 +58,27 @@ public static class Charts
     public static ChartView DecisionBoundary(Network network, Dataset data, int resolution = 40)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(data);
         if (network.InputSize != 2 || network.Output.Size != 1)
             throw new ArgumentException($"A decision boundary is drawn for 2 inputs and 1 output; this network is {string.Join("-", network.Sizes)}", nameof(network));
+        return DecisionBoundary(network.Predict, data, resolution);
+    }
+
+    /// <summary>
+    /// The same picture for any function from a batch of points (n×2) to outputs (n×1), e.g. a
+    /// forward pass written by hand: <c>Charts.DecisionBoundary(grid => Forward(grid, W, b).O[^1], data)</c>.
+    /// </summary>
+    public static ChartView DecisionBoundary(Func<Matrix<double>, Matrix<double>> predict, Dataset data, int resolution = 40)
+    {
+        ArgumentNullException.ThrowIfNull(predict);
+        ArgumentNullException.ThrowIfNull(data);
         if (data.X.ColumnCount != 2) throw new ShapeException($"{data.Name}: X {Shape.Of(data.X)} must have 2 columns to be drawn on a plane");
         if (resolution < 2) throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "The grid needs at least 2 points per side");
         var xs = Range(data.X.Column(0), resolution);
         var ys = Range(data.X.Column(1), resolution);
         var grid = Matrix<double>.Build.Dense(resolution * resolution, 2, (i, j) => j == 0 ? xs[i % resolution] : ys[i / resolution]);
-        var output = network.Predict(grid);
+        var output = predict(grid);
+        if (output.RowCount != grid.RowCount || output.ColumnCount != 1)
+            throw new ShapeException($"The prediction for the grid {Shape.Of(grid)} is {Shape.Of(output)}; it must be ({grid.RowCount}×1), one output per point");
         var z = Enumerable.Range(0, resolution).Select(r => (IReadOnlyList<double>)Enumerable.Range(0, resolution)
             .Select(c => output[r * resolution + c, 0]).ToArray()).ToArray();
         var classes = Enumerable.Range(0, data.Count).GroupBy(i => data.Y[i, 0] >= 0.5).OrderBy(g => g.Key)

@@ -87,8 +87,10 @@ public static class Exercise
     /// <summary>
     /// Runs the learner's code: null when it returned (its answer in <paramref name="answer"/>),
     /// otherwise the verdict: not answered yet, with the hint it threw, or what its code threw.
+    /// Public for checks that run the learner's code once and then look at several results
+    /// (e.g. one per layer, <see cref="BuildItYourself"/>).
     /// </summary>
-    private static ExerciseResult? Run<T>(string what, Func<T> yours, out T? answer)
+    public static ExerciseResult? Run<T>(string what, Func<T> yours, out T? answer)
     {
         answer = default;
         try
