@@ -141,11 +141,14 @@ public sealed class TrainingWorkspace
         var (n, j) = (N, layers[^1].J);
         var sum = 0.0;
         for (var i = 0; i < n; i++)
+        {
             for (var c = 0; c < j; c++)
             {
                 var e = o[c * n + i] - y[c * n + i];
                 sum += e * e;
             }
+        }
+
         return 0.5 * sum / (loss.Reduction == LossReduction.Mean ? n : 1.0);
     }
 
@@ -174,8 +177,11 @@ public sealed class TrainingWorkspace
     {
         if (m.Storage is DenseColumnMajorMatrixStorage<double> dense) return dense.Data.AsSpan(0, m.RowCount * m.ColumnCount);
         for (var c = 0; c < m.ColumnCount; c++)
+        {
             for (var r = 0; r < m.RowCount; r++)
                 buffer[c * m.RowCount + r] = m[r, c];
+        }
+
         return buffer.AsSpan(0, m.RowCount * m.ColumnCount);
     }
 
@@ -185,8 +191,11 @@ public sealed class TrainingWorkspace
         ArgumentNullException.ThrowIfNull(labels);
         if (lastX is null) throw new InvalidOperationException("Run a forward pass first: the loss and the backward pass start from its output");
         if (labels.RowCount != N || labels.ColumnCount != Network.Output.Size)
+        {
             throw new ShapeException($"labels Y {Shape.Of(labels)} do not fit the output O_{Network.Output.Name} ({N}×{Network.Output.Size}): " +
                 $"Y needs one row per instance ({N}) and one column per output neuron ({Network.Output.Size})");
+        }
+
         var data = Storage(labels, yBuffer);
         if (!AllFinite(data)) Check.Finite("loss", "labels Y", labels);
         return data;

@@ -80,7 +80,9 @@ internal sealed class WorkspaceStep : ITrainingStep
     private void Gather(double[] all, int columns, ReadOnlySpan<int> batch, double[] rows)
     {
         for (var c = 0; c < columns; c++)
+        {
             for (var i = 0; i < batch.Length; i++)
                 rows[c * batch.Length + i] = all[c * Instances + batch[i]];
+        }
     }
 }

@@ -1,2 +1,2 @@
-global using MathNet.Numerics.LinearAlgebra;
 global using Backprop.Data;
+global using MathNet.Numerics.LinearAlgebra;

@@ -68,8 +68,11 @@ public sealed class MatrixView : IView
         {
             html.Append("<tr>");
             foreach (var c in Columns)
+            {
                 html.Append(r is null || c is null ? "<td class=\"bp-elided\">" + (r is null ? "⋮" : "…") + "</td>"
                     : "<td>" + Html.Escape(Html.Number(Matrix[r.Value, c.Value], Format)) + "</td>");
+            }
+
             html.Append("</tr>");
         }
         return html.Append("</table>").ToString();

@@ -27,17 +27,23 @@ internal static class Check
     public static void Finite(string where, string name, Matrix<double> m)
     {
         for (var i = 0; i < m.RowCount; i++)
+        {
             for (var j = 0; j < m.ColumnCount; j++)
+            {
                 if (!double.IsFinite(m[i, j]))
                     throw new ArgumentException($"{where}: {name} {Shape.Of(m)} contains {m[i, j]} at row {i}, column {j}; every value must be a finite number");
+            }
+        }
     }
 
     /// <summary>The learning rate α must be a positive, finite number; <paramref name="setting"/> is what the caller sets it with.</summary>
     public static void Alpha(double alpha, string setting = "α")
     {
         if (!double.IsFinite(alpha) || alpha <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha,
                 $"The learning rate α must be a positive, finite number; got {alpha}: set {setting} to a small positive number such as 0.1");
+        }
     }
 
     /// <summary>A batch needs at least one instance.</summary>

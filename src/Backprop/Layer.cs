@@ -108,8 +108,11 @@ public sealed class Layer
         ArgumentNullException.ThrowIfNull(previousO);
         var rows = InputSize + (BiasMode == BiasMode.OnesColumn ? 1 : 0);
         if (W.RowCount != rows) // only an edited W gets here: the network's own always fit
+        {
             throw new ShapeException($"{Name} forward: O_{PreviousName} {Shape.Of(previousO)} @ W_{Name} {Shape.Of(W)}: " +
                 $"{PreviousName} has {InputSize} neurons, so W_{Name} must have {rows} rows");
+        }
+
         if (previousO.ColumnCount == InputSize) return;
         var bias = BiasMode == BiasMode.OnesColumn ? " (its last row is the bias, which multiplies the ones column)" : "";
         throw new ShapeException(

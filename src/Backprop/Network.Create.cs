@@ -37,8 +37,11 @@ public sealed partial class Network
         if (sizes.Count < 2)
             throw new ArgumentException($"A network needs at least two sizes, the input's and one layer's; got [{string.Join(", ", sizes)}]", nameof(sizes));
         for (var i = 0; i < sizes.Count; i++)
+        {
             if (sizes[i] <= 0)
                 throw new ArgumentException($"Layer L{firstLayerNumber + i} has size {sizes[i]}; every layer needs at least one neuron", nameof(sizes));
+        }
+
         if (activations.Count != sizes.Count - 1)
             throw new ArgumentException($"{sizes.Count} sizes make {sizes.Count - 1} layers, which need {sizes.Count - 1} activations; got {activations.Count}", nameof(activations));
 
@@ -86,8 +89,11 @@ public sealed partial class Network
             var k = w.RowCount - extraRow;
             if (k <= 0) throw new ArgumentException($"W_L{number} {Shape.Of(w)} has no rows for inputs" + (extraRow == 1 ? " besides the bias row" : ""), nameof(weights));
             if (l > 0 && k != weights[l - 1].ColumnCount)
+            {
                 throw new ShapeException($"W_L{number} {Shape.Of(w)} follows W_L{number - 1} {Shape.Of(weights[l - 1])}: " +
                     $"L{number - 1} has {weights[l - 1].ColumnCount} neurons, so W_L{number} must have {weights[l - 1].ColumnCount + extraRow} rows");
+            }
+
             var b = biases?[l];
             if (b is not null && (b.RowCount != 1 || b.ColumnCount != w.ColumnCount))
                 throw new ShapeException($"b_L{number} {Shape.Of(b)} must be (1×{w.ColumnCount}): one bias per neuron of L{number}");
@@ -109,11 +115,17 @@ public sealed partial class Network
     {
         if (mode == BiasMode) return Clone();
         if (BiasMode == BiasMode.Vector && mode == BiasMode.OnesColumn)
+        {
             return FromWeights(Layers.Select(l => l.W.Stack(l.B!)).ToArray(), Layers.Select(l => l.Activation).ToArray(),
                 null, BiasMode.OnesColumn, InputNumber);
+        }
+
         if (BiasMode == BiasMode.OnesColumn && mode == BiasMode.Vector)
+        {
             return FromWeights(Layers.Select(l => l.W.SubMatrix(0, l.InputSize, 0, l.Size)).ToArray(), Layers.Select(l => l.Activation).ToArray(),
                 Layers.Select(l => l.W.SubMatrix(l.InputSize, 1, 0, l.Size)).ToArray(), BiasMode.Vector, InputNumber);
+        }
+
         throw new ArgumentException($"A network with bias mode {BiasMode} cannot be rewritten as {mode} without changing what it computes", nameof(mode));
     }
 }

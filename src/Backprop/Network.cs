@@ -111,8 +111,11 @@ public sealed partial class Network
     {
         Check.NotEmpty($"{Layers[0].Name} forward", $"X (O_{InputName})", x);
         if (x.ColumnCount != InputSize)
+        {
             throw new ShapeException($"{Layers[0].Name} forward: X (O_{InputName}) {Shape.Of(x)} has {x.ColumnCount} features per instance, " +
                 $"but {InputName} has {InputSize} neurons; X must be (n×{InputSize})");
+        }
+
         Check.Finite($"{Layers[0].Name} forward", $"X (O_{InputName})", x);
     }
 
@@ -122,8 +125,11 @@ public sealed partial class Network
         ArgumentNullException.ThrowIfNull(labels);
         var expected = new Shape(x.RowCount, Output.Size);
         if (Shape.Of(labels) != expected)
+        {
             throw new ShapeException($"labels Y {Shape.Of(labels)} do not fit the output O_{Output.Name} {expected}: " +
                 $"Y needs one row per instance ({x.RowCount}) and one column per output neuron ({Output.Size})");
+        }
+
         Check.Finite("loss", "labels Y", labels);
     }
 

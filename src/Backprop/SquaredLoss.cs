@@ -30,11 +30,14 @@ public sealed record SquaredLoss(LossReduction Reduction = LossReduction.Sum)
         Check.SameShape("loss", "labels Y", labels, "the output O", output);
         var sum = 0.0;
         for (var i = 0; i < output.RowCount; i++)
+        {
             for (var j = 0; j < output.ColumnCount; j++)
             {
                 var e = output[i, j] - labels[i, j];
                 sum += e * e;
             }
+        }
+
         return 0.5 * sum / Divisor(output);
     }
 

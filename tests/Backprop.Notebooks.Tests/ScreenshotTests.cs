@@ -32,7 +32,10 @@ public class ScreenshotTests
         var blocked = new List<string>();
         await tab.RouteAsync("**/*", async route =>
         {
-            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal)) await route.ContinueAsync();
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
             else { blocked.Add(route.Request.Url); await route.AbortAsync(); }
         });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);

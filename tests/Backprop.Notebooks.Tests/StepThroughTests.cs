@@ -73,7 +73,10 @@ public class StepThroughTests
         var requests = new List<string>();
         await tab.RouteAsync("**/*", async route =>
         {
-            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal)) await route.ContinueAsync();
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
             else { requests.Add(route.Request.Url); await route.AbortAsync(); }
         });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);

@@ -23,7 +23,11 @@ public sealed class DigitsTests : IDisposable
             using var gzip = new GZipStream(file, CompressionLevel.Optimal);
             gzip.Write(Encoding.UTF8.GetBytes(text));
         }
-        else File.WriteAllText(path, text);
+        else
+        {
+            File.WriteAllText(path, text);
+        }
+
         return path;
     }
 
@@ -118,7 +122,11 @@ public sealed class DigitsTests : IDisposable
             using var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal);
             gzip.Flush();
         }
-        else File.WriteAllBytes(path, []);
+        else
+        {
+            File.WriteAllBytes(path, []);
+        }
+
         Assert.Equal($"{name} is empty: expected one line per image, 64 pixels and a label separated by commas.", Message(() => Digits.Load(path)));
     }
 

@@ -50,8 +50,12 @@ public sealed class ChartView : IView
         {
             var last = s.Y.Count == 0 ? double.NaN : s.Y[^1];
             text.Append("  ").Append(s.Name).Append(": ").Append(Html.Number(s.Y.Count)).Append(" points");
-            if (s.Style == SeriesStyle.Line) text.Append(", last ").Append(Html.Number(last, Html.DefaultFormat))
+            if (s.Style == SeriesStyle.Line)
+            {
+                text.Append(", last ").Append(Html.Number(last, Html.DefaultFormat))
                 .Append(", min ").Append(Html.Number(s.Y.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min(), Html.DefaultFormat));
+            }
+
             text.AppendLine();
         }
         return text.ToString();

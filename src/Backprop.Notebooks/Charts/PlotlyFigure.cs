@@ -26,10 +26,13 @@ internal static class PlotlyFigure
     {
         var traces = new List<GenericChart>();
         if (spec.Heatmap is { } grid)
+        {
             traces.Add(PlotlyChart.Heatmap<double, double, double, string>(
                 zData: grid.Z, X: new(grid.X, true), Y: new(grid.Y, true), Name: "output", ShowScale: false,
                 ColorScale: StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Plotly.NET.Color.fromHex("#f4a582")),
                     Tuple.Create(0.5, Plotly.NET.Color.fromHex("#ffffff")), Tuple.Create(1.0, Plotly.NET.Color.fromHex("#92c5de"))])));
+        }
+
         for (var i = 0; i < spec.Series.Count; i++)
         {
             var s = spec.Series[i];

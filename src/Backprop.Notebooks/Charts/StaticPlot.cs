@@ -36,11 +36,17 @@ public static class StaticPlot
     {
         svg.Append($"<g class=\"bp-axes\" stroke=\"#444\"><line x1=\"{Left}\" y1=\"{Bottom}\" x2=\"{Right}\" y2=\"{Bottom}\"/><line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Bottom}\"/></g>");
         foreach (var (value, label) in x.Ticks())
+        {
             svg.Append($"<line x1=\"{P(x.Pixel(value))}\" y1=\"{Bottom}\" x2=\"{P(x.Pixel(value))}\" y2=\"{Bottom + 4}\" stroke=\"#444\"/>")
                .Append($"<text class=\"bp-tick\" x=\"{P(x.Pixel(value))}\" y=\"{Bottom + 16}\" text-anchor=\"middle\">{Html.Escape(label)}</text>");
+        }
+
         foreach (var (value, label) in y.Ticks())
+        {
             svg.Append($"<line x1=\"{Left}\" y1=\"{P(y.Pixel(value))}\" x2=\"{Right}\" y2=\"{P(y.Pixel(value))}\" stroke=\"#eee\"/>")
                .Append($"<text class=\"bp-tick\" x=\"{Left - 6}\" y=\"{P(y.Pixel(value) + 4)}\" text-anchor=\"end\">{Html.Escape(label)}</text>");
+        }
+
         svg.Append($"<text x=\"{(Left + Right) / 2}\" y=\"{Height - 14}\" text-anchor=\"middle\">{Html.Escape(spec.XTitle)}</text>")
            .Append($"<text x=\"16\" y=\"{(Top + Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {(Top + Bottom) / 2})\">{Html.Escape(spec.YTitle + (spec.LogY ? " (log)" : ""))}</text>");
     }
@@ -54,11 +60,17 @@ public static class StaticPlot
             .Select(i => (X: x.Pixel(series.X[i]), Y: y.Pixel(series.Y[i]))).ToArray();
         svg.Append($"<g class=\"bp-series\" data-name=\"{Html.Escape(series.Name)}\" data-points=\"{count}\">");
         if (series.Style != SeriesStyle.Points && points.Length > 0)
+        {
             svg.Append($"<polyline fill=\"none\" stroke=\"{Html.Escape(color)}\" stroke-width=\"2\" points=\"")
                .AppendJoin(' ', points.Select(p => $"{P(p.X)},{P(p.Y)}")).Append("\"/>");
+        }
+
         if (series.Style != SeriesStyle.Line)
+        {
             foreach (var p in points)
                 svg.Append($"<circle cx=\"{P(p.X)}\" cy=\"{P(p.Y)}\" r=\"3.5\" fill=\"{Html.Escape(color)}\" stroke=\"white\" stroke-width=\"0.8\"/>");
+        }
+
         svg.Append("</g>");
     }
 
@@ -66,12 +78,15 @@ public static class StaticPlot
     {
         svg.Append("<g class=\"bp-heatmap\">");
         for (var r = 0; r < grid.Y.Count; r++)
+        {
             for (var c = 0; c < grid.X.Count; c++)
             {
                 var (x0, x1) = Edges(grid.X, c, x);
                 var (y0, y1) = Edges(grid.Y, r, y);
                 svg.Append($"<rect x=\"{P(Math.Min(x0, x1))}\" y=\"{P(Math.Min(y0, y1))}\" width=\"{P(Math.Abs(x1 - x0) + 0.5)}\" height=\"{P(Math.Abs(y1 - y0) + 0.5)}\" fill=\"{Colors.Diverging(grid.Z[r][c])}\"/>");
             }
+        }
+
         svg.Append("</g>");
     }
 

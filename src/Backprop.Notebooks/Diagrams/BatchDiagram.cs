@@ -35,8 +35,11 @@ public sealed class BatchDiagram : IView
             rows.Add(new Row(group.Key.Pass == Pass.Forward ? "forward" : "backward", group.Key.Layer, items));
         }
         if (gradients is not null && alpha is { } a)
+        {
             foreach (var g in gradients.Layers.Reverse())
                 rows.Add(new Row("update", g.Layer.Name, UpdateItems(g, a).ToList()));
+        }
+
         var largest = Trace.Rows.SelectMany(r => r.Operands.Append(r.Result)).Max(s => Math.Max(s.Rows, s.Columns));
         Unit = Math.Clamp(Math.Floor(220.0 / largest), 3, 14);
     }

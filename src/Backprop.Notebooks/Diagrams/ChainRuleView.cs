@@ -87,7 +87,10 @@ public sealed class ChainRuleView : IView
             marks.Add(new(name, DiagramPart.Neurons, Red, $"∂L/∂O_{name}"));
         return new NetworkDiagram(Forward.Network, new DiagramOptions
         {
-            Forward = Forward, Gradients = Gradients, Instance = Instance, Marks = marks,
+            Forward = Forward,
+            Gradients = Gradients,
+            Instance = Instance,
+            Marks = marks,
             Title = $"The chain rule for {name}, instance {Instance}",
         });
     }

@@ -102,11 +102,16 @@ public sealed class NetworkDiagram : IView
         {
             var (x2, y2) = (Layout.X(c), Layout.Y(c, Layout.SlotOf(c, j)));
             foreach (var i in Layout.Shown[c - 1].OfType<int>())
+            {
                 AppendEdge(svg, "bp-edge", $"{Layout.Columns[c - 1]}:{i}", $"{layer.Name}:{j}", layer.W[i, j], largest,
                     Layout.X(c - 1) + DiagramLayout.NodeWidth, Layout.Y(c - 1, Layout.SlotOf(c - 1, i)), x2, y2, $"W_{layer.Name}[{i},{j}]", colour);
+            }
+
             if (Layout.HasBias)
+            {
                 AppendEdge(svg, "bp-edge bp-bias-edge", $"{Layout.Columns[c - 1]}:bias", $"{layer.Name}:{j}", layer.W[layer.InputSize, j], largest,
                     Layout.X(c - 1) + DiagramLayout.NodeWidth / 2 + 10, Layout.Y(c - 1, Layout.BiasSlot(c - 1)), x2, y2, $"W_{layer.Name}[{layer.InputSize},{j}] (bias)", colour);
+            }
         }
     }
 
@@ -133,10 +138,15 @@ public sealed class NetworkDiagram : IView
             var (z, o) = Values(c, i);
             svg.Append($"<g class=\"bp-neuron\" data-layer=\"{name}\" data-index=\"{i}\">");
             if (c == 0)
+            {
                 svg.Append(Cell(x, y, DiagramLayout.NodeWidth, o ?? $"x{Subscript(i)}", "#eef3fb"));
+            }
             else
+            {
                 svg.Append(Cell(x, y, DiagramLayout.NodeWidth / 2, z ?? "Z", "#f7f7f7"))
                    .Append(Cell(x + DiagramLayout.NodeWidth / 2, y, DiagramLayout.NodeWidth / 2, o ?? "O", "#eef3fb"));
+            }
+
             if (c > 0 && Options.Gradients is { } g)
                 svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">∂L/∂O {Html.Significant(g[c - 1].DLossDO[Options.Instance, i])}</text>");
             svg.Append("</g>");

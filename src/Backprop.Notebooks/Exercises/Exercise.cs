@@ -61,13 +61,19 @@ public static class Exercise
         var (difference, row, column) = MaxDifference(yours, expected);
         if (difference <= tolerance) return new(what, ExerciseState.Correct, $"{what} {want} is correct.");
         foreach (var mistake in mistakes ?? [])
+        {
             if (Shape.Of(mistake.Value) == want && MaxDifference(yours, mistake.Value).Value <= tolerance)
                 return Wrong(what, $"{mistake.Diagnosis} The shape {want} is right.");
+        }
+
         if (MaxDifference(-yours, expected).Value <= tolerance)
             return Wrong(what, $"sign error: yours is exactly −1 × the right {what} {want}. Check O − Y versus Y − O, or W − ΔW versus W + ΔW.");
         if (Factor(yours, expected, tolerance) is { } factor)
+        {
             return Wrong(what, FormattableString.Invariant($"yours is exactly {Html.Number(factor, "0.####")} × the right {what} {want}: ") +
                 "a constant factor, such as the mean instead of the sum (1/n), a missing or extra α, or n in the wrong place.");
+        }
+
         return Wrong(what, FormattableString.Invariant(
             $"wrong values: the largest difference is {difference:0.######} at row {row}, column {column} (yours {yours[row, column]:0.######}, expected {expected[row, column]:0.######}). The shape {want} is right."));
     }

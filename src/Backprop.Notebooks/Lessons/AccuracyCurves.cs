@@ -140,8 +140,11 @@ public sealed class TrainingCurves : IView
     {
         var html = new StringBuilder();
         if (History is { Epochs: > 0 } h)
+        {
             html.Append("<div class=\"bp-summary\" style=\"font-family:monospace\">").Append(Html.Escape(new TrainingHistoryView(h).Summary))
                 .Append($" <span style=\"color:#888\">in <span data-volatile>{Html.Escape(Html.Duration(h.Elapsed))}</span></span></div>");
+        }
+
         return html.Append("<div class=\"bp-curves\" style=\"display:flex;flex-wrap:wrap;gap:8px\">")
             .AppendJoin("", Charts.Select(c => c.ToHtml())).Append("</div>").ToString();
     }

@@ -62,15 +62,20 @@ public static partial class BuildItYourself
         var batches = (n + batchSize - 1) / batchSize;
         var c = yours[0] / right[0];
         if (right.Select((r, e) => Math.Abs(yours[e] - c * r) <= Tolerance * Math.Max(1, Math.Abs(c))).All(same => same))
+        {
             return Wrong($"yours is {Html.Number(c, "0.####")} × the engine's loss in every epoch" + (Math.Abs(c * batches - 1) < 1e-9
                 ? $": that is the mean of the {batches} batches' losses; an epoch's loss is their sum."
                 : ": an epoch's loss is the sum of its batches' losses, each ½ Σ (O − Y)².") + " The steps themselves are right.");
+        }
 
         var values = $"yours {Html.Number(yours[first], "0.000000")}, the engine's {Html.Number(right[first], "0.000000")}";
         var last = n % batchSize == 0 ? "" : $" (the last one has {n % batchSize} rows)";
         if (first == 0)
+        {
             return Wrong($"epoch 1 already differs ({values}). Check one epoch: every row of X once, in batches of {batchSize}{last}; " +
                 "each batch's loss taken from its own forward pass, before its update; the batches' losses added up.");
+        }
+
         var agree = first == 1 ? "epoch 1 agrees" : $"epochs 1 to {first} agree";
         return Wrong($"{agree}, epoch {first + 1} differs ({values}). One epoch is right, so look at what changes from one epoch to the next: " +
             "make the Random once, before the epochs, and shuffle a fresh 0…n−1 at the start of every epoch.");

@@ -67,7 +67,11 @@ public static partial class BuildItYourself
         var right = LoopBackprop.Backward(forward, y, Sum);
         var dLossDO = Sum.Derivative(forward.Output, y);
         if (Exercise.Run(what, () => yours(x.Clone(), Copy(w), Copy(forward.Layers.Select(s => s.Z)), Copy(forward.Layers.Select(s => s.O)), dLossDO.Clone()),
-                out var answer) is { } failed) return new(what, [failed], yours, EngineFunctions.Backward);
+                out var answer) is { } failed)
+        {
+            return new(what, [failed], yours, EngineFunctions.Backward);
+        }
+
         var (dW, dB) = answer;
         var layers = forward.Layers.Count;
         if ((Count(what, "∂L/∂W", dW, layers) ?? Count(what, "∂L/∂b", dB, layers)) is { } miscount) return new(what, [miscount], yours, EngineFunctions.Backward);

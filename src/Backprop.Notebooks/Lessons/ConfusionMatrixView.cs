@@ -85,8 +85,11 @@ public sealed class ConfusionMatrixView : IView
             .Append("actual \\ guessed").AppendLine();
         text.Append("    ").AppendJoin("", Enumerable.Range(0, k).Select(g => Html.Number(g).PadLeft(width))).AppendLine();
         for (var a = 0; a < k; a++)
+        {
             text.Append(Html.Number(a).PadLeft(3)).Append(' ')
                 .AppendJoin("", Enumerable.Range(0, k).Select(g => (Confusion[a, g] == 0 && a != g ? "." : Html.Number(Confusion[a, g])).PadLeft(width))).AppendLine();
+        }
+
         return text.ToString();
     }
 

@@ -74,8 +74,11 @@ public sealed class DigitGrid : IView
         ArgumentNullException.ThrowIfNull(tiles);
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A grid needs at least one column");
         foreach (var tile in tiles)
+        {
             if (tile.Pixels.Count != Digits.Pixels)
                 throw new ArgumentException($"An image has {Digits.Pixels} pixels; got {tile.Pixels.Count}", nameof(tiles));
+        }
+
         Title = title ?? "";
         Tiles = tiles;
         Columns = columns;
@@ -114,8 +117,11 @@ public sealed class DigitGrid : IView
             var y0 = t / columns * (TileSize + CaptionHeight + Gap) + Gap / 2;
             html.Append($"<g class=\"bp-digit\"><rect x=\"{x0 - 1}\" y=\"{y0 - 1}\" width=\"{TileSize + 2}\" height=\"{TileSize + 2}\" fill=\"white\" stroke=\"#bbb\"/>");
             for (var p = 0; p < Digits.Pixels; p++)
+            {
                 if (Tiles[t].Pixels[p] > 0)
                     html.Append($"<rect x=\"{x0 + p % Digits.Side * Cell}\" y=\"{y0 + p / Digits.Side * Cell}\" width=\"{Cell}\" height=\"{Cell}\" fill=\"{Grey(Tiles[t].Pixels[p])}\"/>");
+            }
+
             html.Append($"<text x=\"{x0 + TileSize / 2}\" y=\"{y0 + TileSize + 13}\" text-anchor=\"middle\">{Html.Escape(Tiles[t].Caption)}</text></g>");
         }
         return html.Append("</svg></div>").ToString();
@@ -131,8 +137,11 @@ public sealed class DigitGrid : IView
         {
             var row = Tiles.Skip(start).Take(Columns).ToArray();
             for (var r = 0; r < Digits.Side; r++)
+            {
                 text.AppendJoin("  ", row.Select(tile => new string(Enumerable.Range(0, Digits.Side)
                     .Select(c => ink[(int)Math.Round(Math.Clamp(tile.Pixels[r * Digits.Side + c], 0, 1) * (ink.Length - 1))]).ToArray()))).AppendLine();
+            }
+
             text.AppendJoin("  ", row.Select(tile => tile.Caption.PadRight(Digits.Side)[..Math.Max(Digits.Side, tile.Caption.Length)])).AppendLine().AppendLine();
         }
         return text.ToString();

@@ -32,13 +32,19 @@ public static class PerceptronViews
         if (data.X.ColumnCount != 2) throw new ShapeException($"{data.Name}: X {Shape.Of(data.X)} must have 2 columns to be drawn on a plane");
         var chosen = afterSteps ?? Enumerable.Range(1, history.Steps.Count).Where(s => history.Steps[s - 1].Updated).ToArray();
         foreach (var s in chosen)
+        {
             if (s < 1 || s > history.Steps.Count)
                 throw new ArgumentOutOfRangeException(nameof(afterSteps), s, $"The perceptron took steps 1 to {history.Steps.Count}");
+        }
+
         var box = Box(data.X);
         var series = new List<Series>();
         foreach (var group in Enumerable.Range(0, data.Count).GroupBy(i => data.Y[i, 0] >= 0.5).OrderBy(g => g.Key))
+        {
             series.Add(new Series(group.Key ? "y = 1" : "y = 0", group.Select(i => data.X[i, 0]).ToArray(),
                 group.Select(i => data.X[i, 1]).ToArray(), SeriesStyle.Points, group.Key ? Colors.Positive : Colors.Negative));
+        }
+
         for (var c = 0; c < chosen.Count; c++)
         {
             var step = history.Steps[chosen[c] - 1];
@@ -72,11 +78,17 @@ public static class PerceptronViews
     {
         var points = new List<(double X, double Y)>();
         if (w2 != 0)
+        {
             foreach (var x in new[] { box.X0, box.X1 })
                 points.Add((x, -(w1 * x + b) / w2));
+        }
+
         if (w1 != 0)
+        {
             foreach (var y in new[] { box.Y0, box.Y1 })
                 points.Add((-(w2 * y + b) / w1, y));
+        }
+
         const double tolerance = 1e-12;
         var inside = points.Where(p => p.X >= box.X0 - tolerance && p.X <= box.X1 + tolerance && p.Y >= box.Y0 - tolerance && p.Y <= box.Y1 + tolerance)
             .Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToList();

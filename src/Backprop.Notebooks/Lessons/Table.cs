@@ -193,8 +193,11 @@ public sealed class Table : IView
         var text = new StringBuilder();
         if (Caption.Length > 0) text.AppendLine(Caption);
         for (var i = 0; i < cells.Length; i++)
+        {
             text.Append(i > 0 && rows[i - 1].PassedDown ? "▶ " : "  ")
                 .AppendJoin("  ", cells[i].Select((c, j) => c.PadRight(widths[j]))).AppendLine();
+        }
+
         return text.ToString();
     }
 

@@ -14,38 +14,38 @@ namespace Backprop.Runner.Child;
 /// </summary>
 public sealed class OutputCapture
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, (int Cell, JsonObject Output)> _displays = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, JsonArray> _outputsByCell = [];
-    private readonly List<Diagnostic> _errors = [];
-    private readonly Action<int, JsonArray> _earlierCellChanged;
-    private KernelCommand? _command;
-    private int _cell;
-    private int _executionCount;
-    private CommandFailed? _failed;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (int Cell, JsonObject Output)> displays = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, JsonArray> outputsByCell = [];
+    private readonly List<Diagnostic> errors = [];
+    private readonly Action<int, JsonArray> onEarlierCellChanged;
+    private KernelCommand? currentCommand;
+    private int currentCell;
+    private int currentExecutionCount;
+    private CommandFailed? firstFailure;
 
     /// <summary>Creates a capture that reports changes to finished cells through the callback.</summary>
     /// <param name="earlierCellChanged">Called with a finished cell's number and its new outputs.</param>
-    public OutputCapture(Action<int, JsonArray> earlierCellChanged) => _earlierCellChanged = earlierCellChanged;
+    public OutputCapture(Action<int, JsonArray> earlierCellChanged) => onEarlierCellChanged = earlierCellChanged;
 
     /// <summary>Starts collecting for the command that is about to be sent for a cell.</summary>
     public void Begin(int cell, int executionCount, KernelCommand command)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _cell = cell;
-            _executionCount = executionCount;
-            _command = command;
-            _failed = null;
-            _errors.Clear();
-            _outputsByCell[cell] = [];
+            currentCell = cell;
+            currentExecutionCount = executionCount;
+            currentCommand = command;
+            firstFailure = null;
+            errors.Clear();
+            outputsByCell[cell] = [];
         }
     }
 
     /// <summary>Handles every event the kernel publishes.</summary>
     public void OnEvent(KernelEvent kernelEvent)
     {
-        lock (_gate)
+        lock (gate)
         {
             switch (kernelEvent)
             {
@@ -53,7 +53,7 @@ public sealed class OutputCapture
                     Update(updated);
                     break;
                 case ReturnValueProduced returned:
-                    Current.Add(JupyterOutputs.ExecuteResult(returned.FormattedValues, _executionCount));
+                    Current.Add(JupyterOutputs.ExecuteResult(returned.FormattedValues, currentExecutionCount));
                     break;
                 case DisplayedValueProduced displayed:
                     Display(displayed);
@@ -65,10 +65,10 @@ public sealed class OutputCapture
                     AppendStream("stderr", stderr.FormattedValues);
                     break;
                 case DiagnosticsProduced diagnostics when IsCurrent(diagnostics):
-                    _errors.AddRange(diagnostics.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+                    errors.AddRange(diagnostics.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
                     break;
                 case CommandFailed failed when IsCurrent(failed):
-                    _failed ??= failed;
+                    firstFailure ??= failed;
                     break;
             }
         }
@@ -81,25 +81,25 @@ public sealed class OutputCapture
     /// </summary>
     public (string? Error, JsonArray Outputs) End(KernelCommandResult result)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _failed ??= result.Events.OfType<CommandFailed>().FirstOrDefault();
+            firstFailure ??= result.Events.OfType<CommandFailed>().FirstOrDefault();
             string? error = null;
-            if (_failed is not null)
+            if (firstFailure is not null)
             {
-                error = FailureText.Describe(_failed, _errors);
-                Current.Add(JupyterOutputs.Error(_failed));
+                error = FailureText.Describe(firstFailure, errors);
+                Current.Add(JupyterOutputs.Error(firstFailure));
             }
 
-            _command = null;
+            currentCommand = null;
             return (error, (JsonArray)Current.DeepClone());
         }
     }
 
-    private JsonArray Current => _outputsByCell[_cell];
+    private JsonArray Current => outputsByCell[currentCell];
 
     // Child commands (an AddPackage inside a #r) carry the submission as their parent.
-    private bool IsCurrent(KernelEvent e) => _command is not null && (e.Command == _command || e.Command.Parent == _command);
+    private bool IsCurrent(KernelEvent e) => currentCommand is not null && (e.Command == currentCommand || e.Command.Parent == currentCommand);
 
     private void Display(DisplayedValueProduced displayed)
     {
@@ -107,13 +107,13 @@ public sealed class OutputCapture
         Current.Add(output);
         if (!string.IsNullOrEmpty(displayed.ValueId))
         {
-            _displays[displayed.ValueId] = (_cell, output);
+            displays[displayed.ValueId] = (currentCell, output);
         }
     }
 
     private void Update(DisplayedValueUpdated updated)
     {
-        if (updated.ValueId is null || !_displays.TryGetValue(updated.ValueId, out var shown))
+        if (updated.ValueId is null || !displays.TryGetValue(updated.ValueId, out var shown))
         {
             // An update of a display nobody saw: show it, as a notebook front end would.
             Current.Add(JupyterOutputs.DisplayData(updated.FormattedValues));
@@ -121,9 +121,9 @@ public sealed class OutputCapture
         }
 
         shown.Output["data"] = JupyterOutputs.Data(updated.FormattedValues);
-        if (shown.Cell != _cell || _command is null)
+        if (shown.Cell != currentCell || currentCommand is null)
         {
-            _earlierCellChanged(shown.Cell, (JsonArray)_outputsByCell[shown.Cell].DeepClone());
+            onEarlierCellChanged(shown.Cell, (JsonArray)outputsByCell[shown.Cell].DeepClone());
         }
     }
 

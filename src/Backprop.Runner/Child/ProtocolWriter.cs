@@ -6,30 +6,30 @@ namespace Backprop.Runner.Child;
 /// </summary>
 public sealed class ProtocolWriter(TextWriter writer)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<Task> _posted = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<Task> postedWrites = [];
 
     /// <summary>Writes one message as one line.</summary>
     public async Task WriteAsync(ChildMessage message)
     {
         var line = ChildProtocol.ToLine(message);
-        await _gate.WaitAsync();
+        await gate.WaitAsync();
         try
         {
             await writer.WriteLineAsync(line);
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
     /// <summary>Writes from a synchronous event handler without blocking it on the writer.</summary>
     public void Post(ChildMessage message)
     {
-        lock (_posted)
+        lock (postedWrites)
         {
-            _posted.Add(WriteAsync(message));
+            postedWrites.Add(WriteAsync(message));
         }
     }
 
@@ -37,10 +37,10 @@ public sealed class ProtocolWriter(TextWriter writer)
     public async Task DrainAsync()
     {
         Task[] pending;
-        lock (_posted)
+        lock (postedWrites)
         {
-            pending = [.. _posted];
-            _posted.Clear();
+            pending = [.. postedWrites];
+            postedWrites.Clear();
         }
 
         await Task.WhenAll(pending);

@@ -11,9 +11,9 @@ namespace Backprop.Runner.Parent;
 /// </summary>
 public sealed class LiveProgress : IProgressSink
 {
-    private readonly Lock _gate = new();
-    private readonly List<NotebookRun> _finished = [];
-    private readonly List<Running> _running = [];
+    private readonly Lock gate = new();
+    private readonly List<NotebookRun> finishedRuns = [];
+    private readonly List<Running> runningRuns = [];
 
     private sealed class Running(string name)
     {
@@ -48,18 +48,18 @@ public sealed class LiveProgress : IProgressSink
     /// <inheritdoc/>
     public void NotebookStarted(string name, int codeCells)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _running.Add(new Running(name));
+            runningRuns.Add(new Running(name));
         }
     }
 
     /// <inheritdoc/>
     public void CellStarted(string name, int cell, int index, int codeCells)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_running.Find(r => r.Name == name) is not { } running) return;
+            if (runningRuns.Find(r => r.Name == name) is not { } running) return;
             running.CellText = string.Create(CultureInfo.InvariantCulture, $"cell {index}/{codeCells} (#{cell})");
             running.CellClock.Restart();
         }
@@ -69,10 +69,10 @@ public sealed class LiveProgress : IProgressSink
     public void NotebookFinished(NotebookRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        lock (_gate)
+        lock (gate)
         {
-            _finished.Add(run);
-            _running.RemoveAll(r => r.Name == run.Name);
+            finishedRuns.Add(run);
+            runningRuns.RemoveAll(r => r.Name == run.Name);
         }
     }
 
@@ -94,17 +94,17 @@ public sealed class LiveProgress : IProgressSink
 
     private IRenderable Render()
     {
-        lock (_gate)
+        lock (gate)
         {
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("notebook").AddColumn("cell").AddColumn(new TableColumn("elapsed").RightAligned());
-            foreach (var run in _finished)
+            foreach (var run in finishedRuns)
             {
                 table.AddRow(Markup.Escape(run.Name), Report.StatusMarkup(run.Status),
                     string.Create(CultureInfo.InvariantCulture, $"{run.Seconds:0.0} s"));
             }
 
-            foreach (var running in _running)
+            foreach (var running in runningRuns)
             {
                 table.AddRow(
                     $"[bold]{Markup.Escape(running.Name)}[/]",

@@ -6,7 +6,7 @@ namespace Backprop.Runner.Parent;
 public sealed class PlainProgress(TextWriter writer) : IProgressSink
 {
     // Notebooks run side by side: one line at a time, whole.
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     /// <inheritdoc/>
     public void NotebookStarted(string name, int codeCells) =>
@@ -26,7 +26,7 @@ public sealed class PlainProgress(TextWriter writer) : IProgressSink
 
     private void Write(string line)
     {
-        lock (_gate)
+        lock (gate)
         {
             writer.WriteLine(line);
         }

@@ -21,8 +21,10 @@ internal sealed class NetworkCheckTarget : IGradientCheckTarget
         if (gradients.Count != network.Layers.Count)
             throw new ArgumentException($"The backward pass returned gradients for {gradients.Count} layers; the network has {network.Layers.Count}", nameof(backward));
         for (var l = 0; l < network.Layers.Count; l++)
+        {
             if (network.Layers[l].B is not null && gradients[l].DLossDB is null)
                 throw new ArgumentException($"The backward pass returned no ∂L/∂b for {network.Layers[l].Name}, which has a bias", nameof(backward));
+        }
     }
 
     public Network Network { get; }

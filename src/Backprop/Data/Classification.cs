@@ -16,8 +16,11 @@ public static class Classification
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "A classification needs at least two classes");
         if (labels.Count == 0) throw new ArgumentException("One-hot encoding needs at least one label", nameof(labels));
         for (var i = 0; i < labels.Count; i++)
+        {
             if (labels[i] < 0 || labels[i] >= classes)
                 throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Label {i} is {labels[i]}; with {classes} classes a label is 0 to {classes - 1}");
+        }
+
         return Matrix<double>.Build.Dense(labels.Count, classes, (i, j) => labels[i] == j ? 1 : 0);
     }
 

@@ -41,8 +41,11 @@ public static class DatasetSplitting
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be between 0 and 1, e.g. 0.2");
         var testCount = (int)Math.Round(data.Count * testFraction, MidpointRounding.AwayFromZero);
         if (testCount < 1 || testCount > data.Count - 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction,
                 $"{data.Name} has {data.Count} instances: a test fraction of {testFraction} leaves {testCount} for testing and {data.Count - testCount} for training; both need at least one");
+        }
+
         var order = Enumerable.Range(0, data.Count).ToArray();
         new Random(seed).Shuffle(order);
         var test = order[..testCount].Order().ToArray();

@@ -49,8 +49,11 @@ public sealed record Digits(Dataset Data, IReadOnlyList<int> Labels)
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
+        {
             throw new FileNotFoundException($"{name}: no such file at {Path.GetFullPath(path)}. The course keeps it in notebooks/data/; " +
                 "a relative path is read from the current folder, which is the notebook's folder in a notebook.", path);
+        }
+
         using var file = File.OpenRead(path);
         if (file.Length == 0) throw Empty(name);
         if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return Read(new StreamReader(file), name);
@@ -123,7 +126,10 @@ public sealed record Digits(Dataset Data, IReadOnlyList<int> Labels)
     {
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             && value == Math.Round(value) && Math.Abs(value) < int.MaxValue)
+        {
             return (int)value;
+        }
+
         throw new DataFormatException(name, number, $"{name} line {number}: {what} is \"{text.Trim()}\", which is not a whole number");
     }
 
@@ -140,7 +146,9 @@ public sealed record Digits(Dataset Data, IReadOnlyList<int> Labels)
             file.ReadExactly(size);
         }
         if (file.Length < 18 || BinaryPrimitives.ReadUInt32LittleEndian(size) != (uint)length)
+        {
             throw new DataFormatException(name, 0, $"{name} is not a complete gzip file: it is truncated or damaged " +
                 $"(its last bytes do not record the {length} bytes it unpacked to). Restore it from the repository.");
+        }
     }
 }

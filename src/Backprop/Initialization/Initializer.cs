@@ -34,8 +34,11 @@ public abstract class Initializer
         ArgumentNullException.ThrowIfNull(random);
         var w = Matrix<double>.Build.Dense(rows, columns);
         for (var r = 0; r < rows; r++)
+        {
             for (var c = 0; c < columns; c++)
                 w[r, c] = Draw(random, rows, columns);
+        }
+
         return w;
     }
 

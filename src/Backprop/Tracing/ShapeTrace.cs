@@ -70,10 +70,13 @@ public sealed class ShapeTrace
         var name = output.Layer.Name;
         var formula = gradients.Reduction == LossReduction.Mean ? $"(O_{name} − Y) / n" : $"O_{name} − Y";
         yield return Row(Pass.Backward, name, $"∂L/∂O_{name}", Operation.Subtract, formula, gradients[last].DLossDO,
-            Shape.Of(output.O), Shape.Of(output.O)) with { Depth = DepthOf(last) };
+            Shape.Of(output.O), Shape.Of(output.O)) with
+        { Depth = DepthOf(last) };
         foreach (var l in order)
+        {
             foreach (var row in LayerRows(forward.Layers[l], gradients[l]))
                 yield return row with { Depth = DepthOf(l) };
+        }
     }
 
     private static IEnumerable<TraceRow> LayerRows(LayerState s, LayerGradients g)
@@ -84,7 +87,8 @@ public sealed class ShapeTrace
         yield return Row(Pass.Backward, name, $"g'(Z_{name})", Operation.Derivative, $"{s.Layer.Activation.Name}'(Z_{name})", s.Z, Shape.Of(s.Z));
         yield return Row(Pass.Backward, name, $"δ_{name}", Operation.ElementWise, $"∂L/∂O_{name} ⊙ g'(Z_{name})", g.DLossDZ, Shape.Of(g.DLossDO), Shape.Of(s.Z));
         yield return Row(Pass.Backward, name, $"∂L/∂W_{name}", Operation.MatrixProduct, $"{input}ᵀ @ δ_{name}", g.DLossDW,
-            new Shape(s.Input.ColumnCount, s.Input.RowCount), Shape.Of(g.DLossDZ)) with { SumsOverN = true };
+            new Shape(s.Input.ColumnCount, s.Input.RowCount), Shape.Of(g.DLossDZ)) with
+        { SumsOverN = true };
         if (g.DLossDB is not null)
             yield return Row(Pass.Backward, name, $"∂L/∂b_{name}", Operation.SumOverN, $"Σₙ δ_{name}", g.DLossDB, Shape.Of(g.DLossDZ)) with { SumsOverN = true };
         if (s.Layer.BiasMode == BiasMode.OnesColumn)

@@ -88,13 +88,18 @@ public static class Trainer
     private static void Validate(TrainingOptions options, int instances)
     {
         if (options.Epochs <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs,
                 $"Epochs must be at least 1; got {options.Epochs}: set TrainingOptions.Epochs to 1 or more (each epoch is one pass over the data)");
+        }
+
         Check.Alpha(options.Alpha, "TrainingOptions.Alpha");
         if (options.BatchSize is { } b && (b <= 0 || b > instances))
+        {
             throw new ArgumentOutOfRangeException(nameof(options), b,
                 $"Batch size must be between 1 and the number of instances ({instances}); got {b}: set TrainingOptions.BatchSize to " +
                 (b <= 0 ? "1 or more" : $"at most {instances}") + ", or to null for the full batch");
+        }
     }
 
     private static TrainingDivergedException Diverged(int epoch, double loss, ForwardPass forward, double alpha)
@@ -103,9 +108,11 @@ public static class Trainer
         {
             var quantity = !IsFinite(state.Z) ? "Z" : !IsFinite(state.O) ? "O" : null;
             if (quantity is not null)
+            {
                 return new TrainingDivergedException(epoch, state.Layer.Name,
                     $"Training diverged at epoch {epoch}: the loss is {loss}; the first non-finite values appeared in " +
                     $"{quantity}_{state.Layer.Name} (layer {state.Layer.Name}). {TooLarge(alpha)}");
+            }
         }
         // Every Z and O is finite: squaring the output's error is what overflowed.
         var output = forward.Layers[^1].Layer.Name;
