@@ -18,5 +18,23 @@ internal static partial class WrongAnswers
         new("06-recursion.ipynb", 2, "return tiedGradients[1].DLossDW[0, 0];", "the second use (W_L100) only"),
         // the mean of the two uses instead of their sum
         new("06-recursion.ipynb", 2, "return (tiedGradients[0].DLossDW[0, 0] + tiedGradients[1].DLossDW[0, 0]) / 2;", "the mean of the two uses"),
+
+        // the weights after the update instead of the forward pass's
+        new("07-tips-as-experiments.ipynb", 1, "var dLossDO99 = delta100.TransposeAndMultiply(after.Layers[4].W);\nvar delta99 = dLossDO99.PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99.TransposeAndMultiply(after.Layers[3].W);", "through updated weights"),
+        // stops after L100: off by one layer
+        new("07-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W);", "one layer short"),
+        // g′ forgotten in L99
+        new("07-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W).TransposeAndMultiply(s99.W);", "g′ of L99 is missing"),
+        // the missing transpose that square weights do not catch
+        new("07-tips-as-experiments.ipynb", 1, "var delta99 = delta100.TransposeAndMultiply(s100.W).PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99 * s99.W;", "W_L99 is not transposed"),
+
+        // the sigmoid's g′ out of habit, on a linear output
+        new("07-tips-as-experiments.ipynb", 2, "var error = linearForward.Output - batch.Y;\nreturn alpha * linearForward.Layers[3].O.TransposeThisAndMultiply(error.PointwiseMultiply(linearForward.Output.PointwiseMultiply(1 - linearForward.Output)));", "the sigmoid's g′"),
+        // O_L98 instead of O_L99
+        new("07-tips-as-experiments.ipynb", 2, "return alpha * linearForward.Layers[2].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "off by one layer"),
+        // α forgotten: ∂L/∂W instead of ΔW
+        new("07-tips-as-experiments.ipynb", 2, "return linearForward.Layers[3].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "yours is exactly 10 ×"),
+        // the product the wrong way round
+        new("07-tips-as-experiments.ipynb", 2, "return alpha * (linearForward.Output - batch.Y).TransposeThisAndMultiply(linearForward.Layers[3].O);", "It is the transpose of the right answer"),
     ];
 }
