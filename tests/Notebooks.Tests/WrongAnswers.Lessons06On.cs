@@ -36,5 +36,23 @@ internal static partial class WrongAnswers
         new("07-tips-as-experiments.ipynb", 2, "return linearForward.Layers[3].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "yours is exactly 10 ×"),
         // the product the wrong way round
         new("07-tips-as-experiments.ipynb", 2, "return alpha * (linearForward.Output - batch.Y).TransposeThisAndMultiply(linearForward.Layers[3].O);", "It is the transpose of the right answer"),
+
+        // the lowest layer flagged instead of the highest
+        new("08-gradient-checking.ipynb", 1, "return 96;", "the lowest layer the check flags"),
+        // the output layer, which the check calls Correct
+        new("08-gradient-checking.ipynb", 1, "return 100;", "L100 passes the check"),
+        // the position in the list instead of the layer's number: off by the numbering
+        new("08-gradient-checking.ipynb", 1, "return 3;", "looks like a position in the list"),
+        // a flagged layer that only inherits the damage
+        new("08-gradient-checking.ipynb", 1, "return 98;", "but so is a layer above it"),
+
+        // g′ forgotten
+        new("08-gradient-checking.ipynb", 2, "return received;", "g′ is missing"),
+        // nothing repaired
+        new("08-gradient-checking.ipynb", 2, "return buggy.Delta(s, received);", "still the mystery's δ"),
+        // the repair put into the lowest flagged layer
+        new("08-gradient-checking.ipynb", 2, "if (s.Layer.Number != 96) return buggy.Delta(s, received);\nreturn received.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));", "still the mystery's δ"),
+        // g′ applied twice
+        new("08-gradient-checking.ipynb", 2, "var g = s.O.PointwiseMultiply(1 - s.O);\nreturn received.PointwiseMultiply(g).PointwiseMultiply(g);", "g′ is applied twice"),
     ];
 }
