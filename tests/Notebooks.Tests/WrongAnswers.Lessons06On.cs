@@ -54,5 +54,19 @@ internal static partial class WrongAnswers
         new("08-gradient-checking.ipynb", 2, "if (s.Layer.Number != 96) return buggy.Delta(s, received);\nreturn received.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));", "still the mystery's δ"),
         // g′ applied twice
         new("08-gradient-checking.ipynb", 2, "var g = s.O.PointwiseMultiply(1 - s.O);\nreturn received.PointwiseMultiply(g).PointwiseMultiply(g);", "g′ is applied twice"),
+
+        // the count instead of the share
+        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right;", "how many test pictures are right, not their share"),
+        // integer division
+        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right / labels.Length;", "an int divided by a larger int is 0"),
+        // a percentage instead of a share
+        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn 100.0 * right / labels.Length;", "that is a percentage"),
+
+        // the notebook's own architecture with another seed
+        new("09-handwritten-digits.ipynb", 2, "var same = NewNetwork();\nBackprop.Fast.FastTrainer.Train(same, train.X, train.Y, new() { Epochs = 30, Alpha = 0.1, BatchSize = 50, Seed = 2 });\nreturn same;", "That is the notebook's architecture"),
+        // better than ours, but by less than luck can explain
+        new("09-handwritten-digits.ipynb", 2, "var relu = Network.Create([64, 48, 10], [Activation.ReLU, Activation.Sigmoid], seed: 1,\n    initializer: Initializer.He, bias: BiasMode.Vector, firstLayerNumber: 98);\nBackprop.Fast.FastTrainer.Train(relu, train.X, train.Y, new() { Epochs = 20, Alpha = 0.05, BatchSize = 50, Seed = 1 });\nreturn relu;", "Not beaten by 5 yet"),
+        // one output neuron instead of one per digit
+        new("09-handwritten-digits.ipynb", 2, "return Network.Create([64, 32, 1], Activation.Sigmoid, seed: 1);", "but there are 10 classes"),
     ];
 }
