@@ -3,7 +3,8 @@ namespace Backprop.Notebooks;
 /// <summary>
 /// The digits lesson's challenge: train another architecture and beat the notebook's network on
 /// the test set by a margin. Like <see cref="Exercise"/> it runs the learner's code and returns a
-/// verdict, never throws: ✓, what is wrong, or not answered yet.
+/// verdict, never throws for the learner's mistakes (wrong sizes, a diverging α): ✓, what is
+/// wrong, or not answered yet.
 /// </summary>
 public static class AccuracyExercise
 {
@@ -28,7 +29,11 @@ public static class AccuracyExercise
         {
             return new ExerciseResult("Beat the notebook", ExerciseState.NotAnswered, $"Beat the notebook: not answered yet. Hint: {e.Message}");
         }
-        catch (ArgumentException e)
+        catch (TrainingDivergedException e)
+        {
+            return new ExerciseResult("Beat the notebook", ExerciseState.Wrong, $"Beat the notebook: your training diverged: {e.Message} Try an α ten times smaller.");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or ArithmeticException)
         {
             return new ExerciseResult("Beat the notebook", ExerciseState.Wrong, $"Beat the notebook: your code threw {e.GetType().Name}: {e.Message}");
         }

@@ -106,20 +106,25 @@ public static class PlantedBugs
     /// <summary>
     /// The exercise of notebook 08: a backward pass with one bug that is not in the gallery, in
     /// one layer. Find the layer with <see cref="GradientCheck.Run"/> before reading on.
+    /// The equations made for one forward pass keep the bug in that layer (the same
+    /// <see cref="Layer"/>) for every later forward pass of the network, such as the ones a
+    /// gradient check makes, so a repair written against them can be checked the same way.
     /// </summary>
     /// <remarks>
-    /// The answer: in the second-to-last layer, g' is computed from that layer's input O_prev
-    /// instead of its own Z and O, an off-by-one in the layer index. Needs that layer's input to
-    /// be as wide as the layer (true for L99 of the 5-2-4-3-3-1 network).
+    /// The answer (the lesson must not print or point at it): in the second-to-last layer, g' is
+    /// computed from that layer's input O_prev instead of its own Z and O, an off-by-one in the
+    /// layer index. Needs that layer's input to be as wide as the layer (true for L99 of the
+    /// 5-2-4-3-3-1 network).
     /// </remarks>
     public static PlantedBug Mystery { get; } = new("mystery", nameof(BackwardStep.Delta), "?", "δ = ∂L/∂O ⊙ g'(Z)", forward =>
     {
         var buggy = forward.Layers.Count - 2;
         if (buggy < 1 || forward.Layers[buggy].Input.ColumnCount != forward.Layers[buggy].Layer.Size)
             throw new ArgumentException("The mystery bug needs a second-to-last hidden layer as wide as its input, like L99 of 5-2-4-3-3-1", nameof(forward));
+        var layer = forward.Layers[buggy].Layer;
         return Right with
         {
-            Delta = (s, dLossDO) => !ReferenceEquals(s, forward.Layers[buggy]) ? Right.Delta(s, dLossDO)
+            Delta = (s, dLossDO) => !ReferenceEquals(s.Layer, layer) ? Right.Delta(s, dLossDO)
                 : dLossDO.PointwiseMultiply(s.Layer.Activation.Derivative(s.Input, s.Input)), // the layer below's O
         };
     });

@@ -122,6 +122,20 @@ public class PlantedBugsTests
     }
 
     [Fact]
+    public void The_mystery_made_for_one_forward_pass_keeps_its_bug_in_later_passes_of_the_same_network()
+    {
+        var network = Article();
+        var step = PlantedBugs.Mystery.StepFor(network.Forward(Data.X));
+        var later = network.Forward(Data.X);
+        var right = LoopBackprop.Backward(later, Data.Y, new SquaredLoss());
+        var buggy = LoopBackprop.Backward(later, Data.Y, new SquaredLoss(), step);
+        Assert.Equal(right[4].DLossDZ, buggy[4].DLossDZ);      // L100 untouched
+        Assert.NotEqual(right[3].DLossDZ, buggy[3].DLossDZ);   // L99 still buggy
+        var check = GradientCheck.Run(network, Data.X, Data.Y, backward: (f, y, l) => LoopBackprop.Backward(f, y, l, step));
+        Assert.Equal(GradientVerdict.Wrong, check.Layers[3].Verdict);
+    }
+
+    [Fact]
     public void The_mystery_refuses_a_network_it_cannot_plant_its_bug_in() =>
         Assert.Throws<ArgumentException>(() => PlantedBugs.Mystery.Backward(Network.Create([5, 2, 1], Activation.Sigmoid).Forward(Data.X), Data.Y, new SquaredLoss()));
 
