@@ -4,7 +4,7 @@ namespace Backprop;
 /// The equations of the backward pass, one piece each: where ∂L starts at the output, and the
 /// four lines of one layer's step. <see cref="Layer.Backward"/>
 /// runs them in order and <see cref="LoopBackprop"/> walks them down the layers; the engine
-/// uses <see cref="Correct"/>. A planted bug (lesson 08) is <c>Correct with { OnePiece = … }</c>:
+/// uses <see cref="Correct"/>. A planted bug (lesson 09) is <c>Correct with { OnePiece = … }</c>:
 /// it differs in exactly the line it is named for, and everything else, checks included, runs
 /// as in the real pass.
 /// </summary>

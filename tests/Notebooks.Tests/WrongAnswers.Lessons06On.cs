@@ -2,71 +2,71 @@ namespace Notebooks.Tests;
 
 internal static partial class WrongAnswers
 {
-    /// <summary>Typical wrong answers for the exercises of lessons 06 and after.</summary>
+    /// <summary>Typical wrong answers for the exercises of lessons 07 and after.</summary>
     private static IReadOnlyList<WrongAnswer> Lessons06On { get; } =
     [
         // Y − O at the output: the sign flips every gradient
-        new("06-recursion.ipynb", 1, "var dLossDO = l == 4 ? batch.Y - forward.Output : YourBackprop(l + 1).DLossDInput;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "sign error"),
+        new("07-recursion.ipynb", 1, "var dLossDO = l == 4 ? batch.Y - forward.Output : YourBackprop(l + 1).DLossDInput;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "sign error"),
         // the mean instead of the sum: (O − Y) / n
-        new("06-recursion.ipynb", 1, "var dLossDO = l == 4 ? (forward.Output - batch.Y) / 8 : YourBackprop(l + 1).DLossDInput;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "yours is exactly 0.125 ×"),
+        new("07-recursion.ipynb", 1, "var dLossDO = l == 4 ? (forward.Output - batch.Y) / 8 : YourBackprop(l + 1).DLossDInput;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "yours is exactly 0.125 ×"),
         // the ∂L/∂O the layer above received instead of what it passes down
-        new("06-recursion.ipynb", 1, "var dLossDO = l == 4 ? forward.Output - batch.Y : YourBackprop(l + 1).DLossDO;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "threw ShapeException"),
+        new("07-recursion.ipynb", 1, "var dLossDO = l == 4 ? forward.Output - batch.Y : YourBackprop(l + 1).DLossDO;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "threw ShapeException"),
 
         // one use only: the value used twice is not accumulated
-        new("06-recursion.ipynb", 2, "return tiedGradients[0].DLossDW[0, 0];", "the first use (W_L99) only"),
+        new("07-recursion.ipynb", 2, "return tiedGradients[0].DLossDW[0, 0];", "the first use (W_L99) only"),
         // the other use only: the second answer overwrote the first
-        new("06-recursion.ipynb", 2, "return tiedGradients[1].DLossDW[0, 0];", "the second use (W_L100) only"),
+        new("07-recursion.ipynb", 2, "return tiedGradients[1].DLossDW[0, 0];", "the second use (W_L100) only"),
         // the mean of the two uses instead of their sum
-        new("06-recursion.ipynb", 2, "return (tiedGradients[0].DLossDW[0, 0] + tiedGradients[1].DLossDW[0, 0]) / 2;", "the mean of the two uses"),
+        new("07-recursion.ipynb", 2, "return (tiedGradients[0].DLossDW[0, 0] + tiedGradients[1].DLossDW[0, 0]) / 2;", "the mean of the two uses"),
 
         // the weights after the update instead of the forward pass's
-        new("07-tips-as-experiments.ipynb", 1, "var dLossDO99 = delta100.TransposeAndMultiply(after.Layers[4].W);\nvar delta99 = dLossDO99.PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99.TransposeAndMultiply(after.Layers[3].W);", "through updated weights"),
+        new("08-tips-as-experiments.ipynb", 1, "var dLossDO99 = delta100.TransposeAndMultiply(after.Layers[4].W);\nvar delta99 = dLossDO99.PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99.TransposeAndMultiply(after.Layers[3].W);", "through updated weights"),
         // stops after L100: off by one layer
-        new("07-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W);", "one layer short"),
+        new("08-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W);", "one layer short"),
         // g′ forgotten in L99
-        new("07-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W).TransposeAndMultiply(s99.W);", "g′ of L99 is missing"),
+        new("08-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W).TransposeAndMultiply(s99.W);", "g′ of L99 is missing"),
         // the missing transpose that square weights do not catch
-        new("07-tips-as-experiments.ipynb", 1, "var delta99 = delta100.TransposeAndMultiply(s100.W).PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99 * s99.W;", "W_L99 is not transposed"),
+        new("08-tips-as-experiments.ipynb", 1, "var delta99 = delta100.TransposeAndMultiply(s100.W).PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99 * s99.W;", "W_L99 is not transposed"),
 
         // the sigmoid's g′ out of habit, on a linear output
-        new("07-tips-as-experiments.ipynb", 2, "var error = linearForward.Output - batch.Y;\nreturn alpha * linearForward.Layers[3].O.TransposeThisAndMultiply(error.PointwiseMultiply(linearForward.Output.PointwiseMultiply(1 - linearForward.Output)));", "the sigmoid's g′"),
+        new("08-tips-as-experiments.ipynb", 2, "var error = linearForward.Output - batch.Y;\nreturn alpha * linearForward.Layers[3].O.TransposeThisAndMultiply(error.PointwiseMultiply(linearForward.Output.PointwiseMultiply(1 - linearForward.Output)));", "the sigmoid's g′"),
         // O_L98 instead of O_L99
-        new("07-tips-as-experiments.ipynb", 2, "return alpha * linearForward.Layers[2].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "off by one layer"),
+        new("08-tips-as-experiments.ipynb", 2, "return alpha * linearForward.Layers[2].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "off by one layer"),
         // α forgotten: ∂L/∂W instead of ΔW
-        new("07-tips-as-experiments.ipynb", 2, "return linearForward.Layers[3].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "yours is exactly 10 ×"),
+        new("08-tips-as-experiments.ipynb", 2, "return linearForward.Layers[3].O.TransposeThisAndMultiply(linearForward.Output - batch.Y);", "yours is exactly 10 ×"),
         // the product the wrong way round
-        new("07-tips-as-experiments.ipynb", 2, "return alpha * (linearForward.Output - batch.Y).TransposeThisAndMultiply(linearForward.Layers[3].O);", "It is the transpose of the right answer"),
+        new("08-tips-as-experiments.ipynb", 2, "return alpha * (linearForward.Output - batch.Y).TransposeThisAndMultiply(linearForward.Layers[3].O);", "It is the transpose of the right answer"),
 
         // the lowest layer flagged instead of the highest
-        new("08-gradient-checking.ipynb", 1, "return 96;", "the lowest layer the check flags"),
+        new("09-gradient-checking.ipynb", 1, "return 96;", "the lowest layer the check flags"),
         // the output layer, which the check calls Correct
-        new("08-gradient-checking.ipynb", 1, "return 100;", "L100 passes the check"),
+        new("09-gradient-checking.ipynb", 1, "return 100;", "L100 passes the check"),
         // the position in the list instead of the layer's number: off by the numbering
-        new("08-gradient-checking.ipynb", 1, "return 3;", "looks like a position in the list"),
+        new("09-gradient-checking.ipynb", 1, "return 3;", "looks like a position in the list"),
         // a flagged layer that only inherits the damage
-        new("08-gradient-checking.ipynb", 1, "return 98;", "but so is a layer above it"),
+        new("09-gradient-checking.ipynb", 1, "return 98;", "but so is a layer above it"),
 
         // g′ forgotten
-        new("08-gradient-checking.ipynb", 2, "return received;", "g′ is missing"),
+        new("09-gradient-checking.ipynb", 2, "return received;", "g′ is missing"),
         // nothing repaired
-        new("08-gradient-checking.ipynb", 2, "return buggy.Delta(s, received);", "still the mystery's δ"),
+        new("09-gradient-checking.ipynb", 2, "return buggy.Delta(s, received);", "still the mystery's δ"),
         // the repair put into the lowest flagged layer
-        new("08-gradient-checking.ipynb", 2, "if (s.Layer.Number != 96) return buggy.Delta(s, received);\nreturn received.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));", "still the mystery's δ"),
+        new("09-gradient-checking.ipynb", 2, "if (s.Layer.Number != 96) return buggy.Delta(s, received);\nreturn received.PointwiseMultiply(s.Layer.Activation.Derivative(s.Z, s.O));", "still the mystery's δ"),
         // g′ applied twice
-        new("08-gradient-checking.ipynb", 2, "var g = s.O.PointwiseMultiply(1 - s.O);\nreturn received.PointwiseMultiply(g).PointwiseMultiply(g);", "g′ is applied twice"),
+        new("09-gradient-checking.ipynb", 2, "var g = s.O.PointwiseMultiply(1 - s.O);\nreturn received.PointwiseMultiply(g).PointwiseMultiply(g);", "g′ is applied twice"),
 
         // the count instead of the share
-        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right;", "how many test pictures are right, not their share"),
+        new("10-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right;", "how many test pictures are right, not their share"),
         // integer division
-        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right / labels.Length;", "an int divided by a larger int is 0"),
+        new("10-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn right / labels.Length;", "an int divided by a larger int is 0"),
         // a percentage instead of a share
-        new("09-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn 100.0 * right / labels.Length;", "that is a percentage"),
+        new("10-handwritten-digits.ipynb", 1, "var guesses = Classification.ArgMax(outputs);\nvar labels = Classification.ArgMax(y);\nvar right = guesses.Where((guess, i) => guess == labels[i]).Count();\nreturn 100.0 * right / labels.Length;", "that is a percentage"),
 
         // the notebook's own architecture with another seed
-        new("09-handwritten-digits.ipynb", 2, "var same = NewNetwork();\nBackprop.Fast.FastTrainer.Train(same, train.X, train.Y, new() { Epochs = 30, Alpha = 0.1, BatchSize = 50, Seed = 2 });\nreturn same;", "That is the notebook's architecture"),
+        new("10-handwritten-digits.ipynb", 2, "var same = NewNetwork();\nBackprop.Fast.FastTrainer.Train(same, train.X, train.Y, new() { Epochs = 30, Alpha = 0.1, BatchSize = 50, Seed = 2 });\nreturn same;", "That is the notebook's architecture"),
         // better than ours, but by less than luck can explain
-        new("09-handwritten-digits.ipynb", 2, "var relu = Network.Create([64, 48, 10], [Activation.ReLU, Activation.Sigmoid], seed: 1,\n    initializer: Initializer.He, bias: BiasMode.Vector, firstLayerNumber: 98);\nBackprop.Fast.FastTrainer.Train(relu, train.X, train.Y, new() { Epochs = 20, Alpha = 0.05, BatchSize = 50, Seed = 1 });\nreturn relu;", "Not beaten by 5 yet"),
+        new("10-handwritten-digits.ipynb", 2, "var relu = Network.Create([64, 48, 10], [Activation.ReLU, Activation.Sigmoid], seed: 1,\n    initializer: Initializer.He, bias: BiasMode.Vector, firstLayerNumber: 98);\nBackprop.Fast.FastTrainer.Train(relu, train.X, train.Y, new() { Epochs = 20, Alpha = 0.05, BatchSize = 50, Seed = 1 });\nreturn relu;", "Not beaten by 5 yet"),
         // one output neuron instead of one per digit
-        new("09-handwritten-digits.ipynb", 2, "return Network.Create([64, 32, 1], Activation.Sigmoid, seed: 1);", "but there are 10 classes"),
+        new("10-handwritten-digits.ipynb", 2, "return Network.Create([64, 32, 1], Activation.Sigmoid, seed: 1);", "but there are 10 classes"),
     ];
 }

@@ -104,7 +104,7 @@ public static class PlantedBugs
         [MissingTranspose, DerivativeTwice, OutputDerivativeForgotten, BiasNotSummed, SumVersusMean, SignFlip, UpdateWhileBackpropagating(alpha)];
 
     /// <summary>
-    /// The exercise of notebook 08: a backward pass with one bug that is not in the gallery, in
+    /// The exercise of notebook 09: a backward pass with one bug that is not in the gallery, in
     /// one layer. Find the layer with <see cref="GradientCheck.Run"/> before reading on.
     /// The equations made for one forward pass keep the bug in that layer (the same
     /// <see cref="Layer"/>) for every later forward pass of the network, such as the ones a
