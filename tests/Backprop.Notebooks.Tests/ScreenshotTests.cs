@@ -1,12 +1,10 @@
-using Backprop.Testing;
-using Microsoft.Playwright;
 
 namespace Backprop.Notebooks.Tests;
 
 /// <summary>
 /// Renders the views into one page in headless Chromium with the network blocked — what a reader
 /// offline sees — saves a screenshot under artifacts/screenshots/ and checks the chart's static
-/// drawing is what remains visible. Needs a system Chromium or Chrome (see <see cref="TestBrowser"/>):
+/// drawing is what remains visible. Needs a system Chromium or Chrome (see <see cref="Backprop.Testing.TestBrowser"/>):
 /// .ci/test installs Debian's <c>chromium</c> when there is none.
 /// </summary>
 public class ScreenshotTests
@@ -14,31 +12,8 @@ public class ScreenshotTests
     [Fact]
     public async Task Views_render_offline_in_chromium_with_the_chart_fallback_visible()
     {
-        var executable = TestBrowser.Executable(); // fails saying what to install or set; never downloads a browser
-        var root = Examples.RepositoryRoot();
-        var folder = Directory.CreateDirectory(Path.Combine(root, "artifacts", "screenshots")).FullName;
-        var page = Path.Combine(folder, "views.html");
-        await File.WriteAllTextAsync(page, Page());
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            // Playwright gives every launch a fresh profile (its own --user-data-dir).
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
-        var blocked = new List<string>();
-        await tab.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-            }
-            else { blocked.Add(route.Request.Url); await route.AbortAsync(); }
-        });
-        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+        await using var page = await OfflinePage.OpenAsync("views", Page());
+        var (tab, folder, blocked) = (page.Tab, page.Folder, page.Blocked);
         await tab.WaitForTimeoutAsync(1000); // give the chart's loader its chance to fail
         await tab.ScreenshotAsync(new() { Path = Path.Combine(folder, "views.png"), FullPage = true });
         await tab.Locator(".bp-network-diagram").First.ScreenshotAsync(new() { Path = Path.Combine(folder, "diagram.png") });
@@ -69,7 +44,6 @@ public class ScreenshotTests
             Charts.GradientNorms(Examples.History(60, norms: true)),
             Charts.DecisionBoundary(xor, Datasets.Xor, 30),
         };
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Backprop.Notebooks views</title></head>" +
-            "<body style=\"font-family:sans-serif\">" + string.Concat(views.Select(v => $"<section style=\"margin:12px 0\">{v.ToHtml()}</section>")) + "</body></html>";
+        return string.Concat(views.Select(v => $"<section style=\"margin:12px 0\">{v.ToHtml()}</section>"));
     }
 }

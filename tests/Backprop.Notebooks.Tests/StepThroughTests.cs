@@ -1,5 +1,3 @@
-using Backprop.Testing;
-using Microsoft.Playwright;
 
 namespace Backprop.Notebooks.Tests;
 
@@ -54,32 +52,8 @@ public class StepThroughTests
     [Fact]
     public async Task Next_and_the_arrow_keys_move_the_highlight_and_the_values_offline_without_console_errors()
     {
-        var executable = TestBrowser.Executable();
-        var folder = Directory.CreateDirectory(Path.Combine(Examples.RepositoryRoot(), "artifacts", "screenshots")).FullName;
-        var page = Path.Combine(folder, "step-through.html");
-        await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + Article().ToHtml() + "</body></html>");
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var tab = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
-        var errors = new List<string>();
-        tab.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        tab.PageError += (_, e) => errors.Add(e);
-        var requests = new List<string>();
-        await tab.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-            }
-            else { requests.Add(route.Request.Url); await route.AbortAsync(); }
-        });
-        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+        await using var page = await OfflinePage.OpenAsync("step-through", Article().ToHtml());
+        var tab = page.Tab;
 
         var stepper = tab.Locator(".bp-stepper");
         Assert.Equal("0", await stepper.GetAttributeAsync("data-current"));
@@ -87,7 +61,7 @@ public class StepThroughTests
         var firstTitle = await tab.Locator(".bp-step:visible h4").InnerTextAsync();
         var firstValues = await tab.Locator(".bp-step:visible table").First.InnerTextAsync();
         var firstActive = await tab.Locator(".bp-neuron.bp-active").CountAsync();
-        await tab.ScreenshotAsync(new() { Path = Path.Combine(folder, "step-through-1.png"), FullPage = true });
+        await page.ScreenshotAsync("step-through-1.png");
 
         for (var i = 0; i < 6; i++) await tab.ClickAsync(".bp-next"); // to step 7: L100's δ
         Assert.Equal("6", await stepper.GetAttributeAsync("data-current"));
@@ -95,7 +69,7 @@ public class StepThroughTests
         Assert.NotEqual(firstValues, await tab.Locator(".bp-step:visible table").First.InnerTextAsync());
         Assert.Equal(1, await tab.Locator(".bp-neuron.bp-active").CountAsync()); // L100's one neuron
         Assert.NotEqual(firstActive, await tab.Locator(".bp-neuron.bp-active").CountAsync());
-        await tab.ScreenshotAsync(new() { Path = Path.Combine(folder, "step-through-7.png"), FullPage = true });
+        await page.ScreenshotAsync("step-through-7.png");
 
         await stepper.FocusAsync();
         await tab.Keyboard.PressAsync("ArrowRight");
@@ -105,7 +79,7 @@ public class StepThroughTests
         Assert.Equal("5", await stepper.GetAttributeAsync("data-current"));
         Assert.Contains("∂L/∂O_L100", await tab.Locator(".bp-step-counter").InnerTextAsync());
 
-        Assert.Empty(errors);
-        Assert.Empty(requests); // self-contained: nothing to fetch
+        Assert.Empty(page.Errors);
+        Assert.Empty(page.Blocked); // self-contained: nothing to fetch
     }
 }
