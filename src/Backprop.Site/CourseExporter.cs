@@ -54,7 +54,12 @@ public sealed class CourseExporter(ExportOptions options)
             charts += pageCharts;
         }
 
-        site.Write("index.html", pages.Index(lessons));
+        foreach (var page in options.Pages)
+        {
+            site.Write(MarkdownRenderer.PageNameOf(page), pages.Markdown(File.ReadAllText(page), Path.GetFileName(page)));
+        }
+
+        site.Write("index.html", pages.Index(lessons, options.Pages.Select(p => (Path.GetFileNameWithoutExtension(p).Replace('-', ' '), MarkdownRenderer.PageNameOf(p))).ToList()));
         SiteAssets.WriteTo(site);
         var scratch = site.PathOf(ScratchFolder);
         if (Directory.Exists(scratch))

@@ -34,6 +34,10 @@ public sealed partial class MarkdownRenderer(SiteImages images)
             {
                 link.Url = Attachment(attachments, link.Url["attachment:".Length..]) ?? "";
             }
+            else if (link.Url is { } url && !url.Contains(':', StringComparison.Ordinal) && !url.Contains('/', StringComparison.Ordinal))
+            {
+                link.Url = SitePageOf(url); // another lesson or the cheat sheet, next to this notebook
+            }
         }
 
         using var writer = new StringWriter();
@@ -62,6 +66,17 @@ public sealed partial class MarkdownRenderer(SiteImages images)
 
     [GeneratedRegex(@"^(\d*)([.)#>+*-])(?=\s|$)")]
     private static partial Regex BlockStart();
+
+    /// <summary>The site page of a notebook or markdown file: "cheat-sheet.md" → "cheat-sheet.html".</summary>
+    public static string PageNameOf(string path) => Lesson.SlugOf(Path.GetFileNameWithoutExtension(path)) + ".html";
+
+    // "07-recursion.ipynb#top" → "07-recursion.html#top"; other links stay as they are.
+    private static string SitePageOf(string url)
+    {
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var (file, fragment) = hash < 0 ? (url, "") : (url[..hash], url[hash..]);
+        return file.EndsWith(".ipynb", StringComparison.Ordinal) || file.EndsWith(".md", StringComparison.Ordinal) ? PageNameOf(file) + fragment : url;
+    }
 
     /// <summary>Markdown text as plain text (for a page's &lt;title&gt;), not yet HTML-escaped.</summary>
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(AsParagraph(markdown), TextPipeline).Trim();

@@ -43,7 +43,7 @@ public sealed class SitePages(string courseTitle, SiteImages images)
     }
 
     /// <summary>The index: the course's title and every lesson with its summary.</summary>
-    public string Index(IReadOnlyList<Lesson> lessons)
+    public string Index(IReadOnlyList<Lesson> lessons, IReadOnlyList<(string Title, string PageName)>? pages = null)
     {
         ArgumentNullException.ThrowIfNull(lessons);
         var html = new StringBuilder(Head(courseTitle, withPlotly: false))
@@ -60,9 +60,27 @@ public sealed class SitePages(string courseTitle, SiteImages images)
                 .Append("</span></span></a></li>\n");
         }
 
-        return html.Append("</ol></main>\n<footer class=\"site-footer\">")
+        html.Append("</ol>");
+        foreach (var (title, pageName) in pages ?? [])
+        {
+            html.Append("<p class=\"extra-page\"><a href=\"").Append(E(pageName)).Append("\">").Append(E(char.ToUpperInvariant(title[0]) + title[1..])).Append("</a></p>\n");
+        }
+
+        return html.Append("</main>\n<footer class=\"site-footer\">")
             .Append(lessons.Count.ToString(CultureInfo.InvariantCulture)).Append(" lessons · works offline: open index.html from disk</footer>\n</body></html>\n")
             .ToString();
+    }
+
+    /// <summary>A markdown file the lessons link to (the cheat sheet) as a page of the site.</summary>
+    public string Markdown(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var title = text.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? fileName;
+        return new StringBuilder(Head(MarkdownRenderer.ToPlainText(title) + " · " + courseTitle, withPlotly: false))
+            .Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a></header>\n")
+            .Append("<nav class=\"lesson-nav top\"><span class=\"previous\"></span><a class=\"contents-link\" href=\"index.html\">Contents</a><span class=\"next\"></span></nav>\n")
+            .Append("<main class=\"lesson\"><section class=\"cell markdown\">").Append(markdown.ToHtml(text, null)).Append("</section></main>\n")
+            .Append("<footer class=\"site-footer\">Exported from <code>").Append(E(fileName)).Append("</code></footer>\n</body></html>\n").ToString();
     }
 
     private static string Code(LessonCell cell, int number, OutputRenderer outputs)

@@ -115,6 +115,39 @@ public class RendererTests
         Assert.Equal("<p>If <span class=\"math\">\\(a &lt; b\\)</span> then\n<span class=\"math math-display\">\\[\\frac{a}{b} &lt; 1 &lt;/script&gt;\\]</span></p>\n", html);
     }
 
+    [Fact]
+    public void Links_to_lessons_and_the_cheat_sheet_point_at_their_site_pages()
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "links-" + Guid.NewGuid().ToString("N")));
+        var html = new MarkdownRenderer(new SiteImages(site)).ToHtml(
+            "[cheat sheet](cheat-sheet.md), [lesson 07](07-recursion.ipynb#calls), [data](data/README.md), [web](https://example.org/a.md)", null);
+        Assert.Contains("<a href=\"cheat-sheet.html\">cheat sheet</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"07-recursion.html#calls\">lesson 07</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"data/README.md\">data</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/a.md\">web</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_markdown_page_the_lessons_link_to_is_written_as_a_page_and_listed_in_the_contents()
+    {
+        var work = Directory.CreateTempSubdirectory("pages-").FullName;
+        try
+        {
+            var sheet = Path.Combine(work, "cheat-sheet.md");
+            await File.WriteAllTextAsync(sheet, "# Cheat sheet\n\n| symbol | MathNet |\n|---|---|\n| Aᵀ @ B | `A.TransposeThisAndMultiply(B)` |\n");
+            var exporter = new CourseExporter(new ExportOptions(Path.Combine(work, "site"), "Course") { Pages = [sheet] });
+            await exporter.ExportAsync([Path.Combine(Repo.Fixtures, "static", "02-second.ipynb")], CancellationToken.None);
+            var page = await File.ReadAllTextAsync(Path.Combine(work, "site", "cheat-sheet.html"));
+            Assert.Contains("<title>Cheat sheet · Course</title>", page, StringComparison.Ordinal);
+            Assert.Contains("<td><code>A.TransposeThisAndMultiply(B)</code></td>", page, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"cheat-sheet.html\">Cheat sheet</a>", await File.ReadAllTextAsync(Path.Combine(work, "site", "index.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("../escape.html")]
     [InlineData("images/../../escape.png")]

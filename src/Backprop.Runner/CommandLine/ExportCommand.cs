@@ -76,7 +76,10 @@ public static class ExportCommand
             return RunnerCommandLine.UsageError;
         }
 
-        var exporter = new CourseExporter(new ExportOptions(output, title));
+        // Markdown files beside the lessons (the cheat sheet) become pages too; with --from, those in notebooks/.
+        var folders = (from is null ? paths : ["notebooks"]).Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p))!).Where(Directory.Exists);
+        var pages = folders.SelectMany(f => Directory.EnumerateFiles(f, "*.md")).Distinct().Order(StringComparer.Ordinal).ToList();
+        var exporter = new CourseExporter(new ExportOptions(output, title) { Pages = pages });
         IReadOnlyList<NotebookRun> runs = [];
         // The run machinery writes the executed copies into the scratch folder the exporter gives it.
         async Task<IReadOnlyList<string>> Execute(IProgressSink progress, string scratch, CancellationToken token)
