@@ -43,6 +43,9 @@ public class ScreenshotTests
             Charts.Losses([("α = 0.5", Examples.History(60)), ("α = 0.5, again", Examples.History(40))], logY: true),
             Charts.GradientNorms(Examples.History(60, norms: true)),
             Charts.DecisionBoundary(xor, Datasets.Xor, 30),
+            new BatchDiagram(forward, gradients, 0.1),
+            new ChainRuleView(network.Forward(forward.X.SubMatrix(0, 1, 0, 5)), network.Backward(network.Forward(forward.X.SubMatrix(0, 1, 0, 5)), Datasets.Synthetic(8).Y.SubMatrix(0, 1, 0, 1)), "L99"),
+            new RecursionDiagram(forward, RecursiveBackprop.Backward(forward, Datasets.Synthetic(8).Y, new SquaredLoss())),
         };
         return string.Concat(views.Select(v => $"<section style=\"margin:12px 0\">{v.ToHtml()}</section>"));
     }

@@ -76,7 +76,13 @@ public sealed class BrowserTests : IDisposable
         Assert.True(export.ExitCode == 0, export.ToString());
         await using var browser = await Browser.StartAsync();
         var reports = await VisitAllAsync(browser, site, "course-");
-        Assert.Equal(notebooks.Length + 1, reports.Count);
+        var pages = Directory.GetFiles(Path.Combine(Repo.Root, "notebooks"), "*.md"); // the cheat sheet
+        Assert.Equal(notebooks.Length + pages.Length + 1, reports.Count);
+        Assert.True(File.Exists(Path.Combine(site, "cheat-sheet.html")));
+        // The step-through of lesson 03 works in the exported page too: Next moves it.
+        var lesson03 = Path.Combine(site, "03-six-layer-network.html");
+        Assert.Equal("1", await browser.EvaluateAsync<string>(lesson03,
+            "() => { const s = document.querySelector('.bp-stepper'); s.querySelector('.bp-next').click(); return s.getAttribute('data-current'); }"));
     }
 
     // Visits index.html and every lesson page; asserts each is clean; returns the reports.

@@ -115,6 +115,8 @@ public sealed class BatchDiagram : IView
             yield return new Mat($"b_{name}", Shape.Of(db), Kind.Weight);
             yield return new Op($"− {Html.Number(alpha, "0.###")} ·");
             yield return new Mat($"∂L/∂b_{name}", Shape.Of(db), Kind.Gradient);
+            yield return new Op("→ new");
+            yield return new Mat($"b_{name}", Shape.Of(db), Kind.Weight);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class ChainRuleView : IView
             var above = a.Layer.Name;
             yield return new($"∂L/∂O_{above}", Red, $"handed down to {above}", [($"∂L/∂O_{above}", Gradients[Index + 1].DLossDO)]);
             yield return new($"∂O_{above}/∂O_{name}", Purple, $"g′(Z_{above}) and W_{above}: (∂L/∂O_{above} ⊙ g′(Z_{above})) @ W_{above}ᵀ = ∂L/∂O_{name}",
-                [($"g′(Z_{above})", a.Layer.Activation.Derivative(a.Z, a.O)), ($"W_{above}ᵀ", a.W.Transpose()), ($"= ∂L/∂O_{name}", Gradients[Index].DLossDO)]);
+                [($"g′(Z_{above})", a.Layer.Activation.Derivative(a.Z, a.O)), ($"W_{above}ᵀ", a.W.Transpose())]);
         }
         else
         {
@@ -107,8 +107,16 @@ public sealed class ChainRuleView : IView
             foreach (var (name, value) in f.Numbers) html.Append(new MatrixView(name, value, 4, 8).TableHtml());
             html.Append("</div></td></tr>");
         }
+        var layer = State.Layer.Name;
+        if (Above is not null)
+        {
+            html.Append($"<tr><td class=\"bp-left\">∂L/∂O_{Html.Escape(layer)}</td><td class=\"bp-left\">red and purple together: what {Html.Escape(layer)} receives</td>")
+                .Append($"<td class=\"bp-left\">{new MatrixView($"∂L/∂O_{layer}", Gradients[Index].DLossDO, 4, 8).TableHtml()}</td></tr>");
+        }
         var result = Gradients[Index].DLossDW;
-        return html.Append($"<tr><td class=\"bp-left\" style=\"font-weight:bold\">∂L/∂W_{Html.Escape(State.Layer.Name)}</td><td class=\"bp-left\">the product of the three, summed over the n instances</td>")
+        var n = State.Input.RowCount;
+        var summed = n == 1 ? "here n = 1, a single instance" : $"summed over the n = {n} instances";
+        return html.Append($"<tr><td class=\"bp-left\" style=\"font-weight:bold\">∂L/∂W_{Html.Escape(layer)}</td><td class=\"bp-left\">the product of the {(Factors.Count == 3 ? "three" : "two")} factors ({summed})</td>")
             .Append($"<td class=\"bp-left\">{new MatrixView($"∂L/∂W_{State.Layer.Name}", result, 4, 8).TableHtml()}</td></tr></table></div>").ToString();
     }
 

@@ -55,7 +55,7 @@ public sealed class RecursionDiagram : IView
         var svg = new StringBuilder()
             .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bp-recursion-diagram\" width=\"{P(width)}\" height=\"{P(height)}\" viewBox=\"0 0 {P(width)} {P(height)}\" font-family=\"sans-serif\" font-size=\"11\">")
             .Append($"<rect width=\"{P(width)}\" height=\"{P(height)}\" fill=\"white\"/>")
-            .Append($"<text x=\"{P(Left)}\" y=\"20\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">backprop(L{Forward.Network.Layers[0].Number}): the calls climb to the output, the returns come back down</text>");
+            .Append($"<text x=\"{P(Left)}\" y=\"20\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">backprop(L{Forward.Network.Layers[0].Number}): the calls climb to the output, the returns come back down (time runs left to right)</text>");
         for (var i = 0; i < Calls.Count; i++)
         {
             var call = Calls[i];

@@ -78,11 +78,11 @@ public sealed class StepThrough : IView
             var input = s.Layer.BiasMode == BiasMode.OnesColumn ? $"[O_{previous} | 1]" : $"O_{previous}";
             yield return new Step($"Backward, {name}: δ_{name} = ∂L/∂O_{name} ⊙ g′(Z_{name})", [name], [],
                 [($"∂L/∂O_{name}", g.DLossDO), ($"g′(Z_{name})", s.Layer.Activation.Derivative(s.Z, s.O)), ($"δ_{name}", g.DLossDZ)]);
-            List<(string, Matrix<double>)> slopes = [(input, s.Input), ($"δ_{name}", g.DLossDZ), ($"∂L/∂W_{name}", g.DLossDW)];
+            List<(string, Matrix<double>)> slopes = [($"{input}ᵀ", s.Input.Transpose()), ($"δ_{name}", g.DLossDZ), ($"∂L/∂W_{name}", g.DLossDW)];
             if (g.DLossDB is { } db) slopes.Add(($"∂L/∂b_{name} = Σₙ δ_{name}", db));
             yield return new Step($"Backward, {name}: ∂L/∂W_{name} = {input}ᵀ @ δ_{name}, summed over the n instances", [previous, name], [name], slopes);
             yield return new Step($"Backward, {name}: ∂L/∂O_{previous} = δ_{name} @ W_{name}ᵀ, passed down to {previous}", [previous], [name],
-                [($"δ_{name}", g.DLossDZ), ($"W_{name}", s.W), ($"∂L/∂O_{previous}", g.DLossDInput)]);
+                [($"δ_{name}", g.DLossDZ), ($"W_{name}ᵀ", s.W.Transpose()), ($"∂L/∂O_{previous}", g.DLossDInput)]);
         }
     }
 
@@ -114,6 +114,7 @@ public sealed class StepThrough : IView
         "for(var j=0;j<steps.length;j++)steps[j].style.display=j===i?'':'none';" +
         "root.querySelectorAll('.bp-neuron').forEach(function(n){n.classList.toggle('bp-active',has(s.getAttribute('data-nodes'),n.getAttribute('data-layer')));});" +
         "root.querySelectorAll('.bp-edge').forEach(function(e){e.classList.toggle('bp-active',has(s.getAttribute('data-edges'),e.getAttribute('data-to').split(':')[0]));});" +
+        "root.querySelectorAll('.bp-loss-derivative').forEach(function(t){t.style.display=s.getAttribute('data-backward')==='true'?'':'none';});" +
         "root.setAttribute('data-current',String(i));counter.textContent='step '+(i+1)+' of '+steps.length+': '+s.getAttribute('data-title');}" +
         "root.querySelector('.bp-prev').addEventListener('click',function(){show(i-1);});" +
         "root.querySelector('.bp-next').addEventListener('click',function(){show(i+1);});" +
@@ -132,7 +133,7 @@ public sealed class StepThrough : IView
         for (var i = 0; i < Steps.Count; i++)
         {
             var step = Steps[i];
-            html.Append($"<div class=\"bp-step\" data-step=\"{i}\" data-title=\"{Html.Escape(step.Title)}\" data-nodes=\"{Html.Escape(string.Join(' ', step.Nodes))}\" data-edges=\"{Html.Escape(string.Join(' ', step.Edges))}\">")
+            html.Append($"<div class=\"bp-step\" data-step=\"{i}\" data-backward=\"{(step.Title.StartsWith("Forward", StringComparison.Ordinal) ? "false" : "true")}\" data-title=\"{Html.Escape(step.Title)}\" data-nodes=\"{Html.Escape(string.Join(' ', step.Nodes))}\" data-edges=\"{Html.Escape(string.Join(' ', step.Edges))}\">")
                 .Append($"<h4>{i + 1}. {Html.Escape(step.Title)}</h4><div class=\"bp-step-matrices\">");
             foreach (var (name, value) in step.Matrices) html.Append(new MatrixView(name, value, MaxRows, 8).TableHtml());
             html.Append("</div></div>");

@@ -129,5 +129,31 @@ public static class PlantedBugs
         };
     });
 
+    /// <summary>
+    /// The check of lesson 09's "which layer holds the bug?": the answer and what each misreading of
+    /// the table means are read from <paramref name="check"/>, the gradient check of the mystery, so
+    /// no code in the lesson names the layer.
+    /// </summary>
+    /// <param name="yours">The learner's answer: a layer's number, e.g. 97 for L97.</param>
+    /// <param name="check">The gradient check of <see cref="Mystery"/>.</param>
+    public static ExerciseResult<double> CheckSuspect(Func<double> yours, GradientCheckResult check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var rows = check.Layers;
+        static int NumberOf(LayerCheck row) => int.Parse(row.Layer[1..], System.Globalization.CultureInfo.InvariantCulture);
+        var flagged = rows.Where(r => r.Verdict != GradientVerdict.Correct).ToList();
+        if (flagged.Count == 0) throw new ArgumentException("The gradient check flags no layer: it is not the check of a backward pass with a bug", nameof(check));
+        var (bug, lowest) = (flagged[^1], flagged[0]); // a bug spoils its layer and every layer below it
+        var misreadings = rows.Where(r => r != bug).Select(r => new NumberMistake(
+                r.Verdict == GradientVerdict.Correct ? $"{r.Layer} passes the check: its gradients are right, so its step cannot hold the bug."
+                : r == lowest ? $"{r.Layer} is the lowest layer the check flags: that is where the damage ends, not where it starts. Every layer below a bug inherits it, so the bug sits in the highest layer flagged."
+                : $"{r.Layer} is flagged, but so is a layer above it, and {r.Layer} inherits whatever that layer passes down. Look higher.",
+                NumberOf(r)))
+            .Concat(rows.Select((r, i) => new NumberMistake(
+                $"{i} looks like a position in the list of layers (counting from 0), not a layer's number: write the number after the L, e.g. 97 for L97.", i)))
+            .ToList();
+        return Exercise.Check("layer with the bug", yours, NumberOf(bug), misreadings, usedBelow: true);
+    }
+
     private static LossReduction Other(LossReduction r) => r == LossReduction.Sum ? LossReduction.Mean : LossReduction.Sum;
 }

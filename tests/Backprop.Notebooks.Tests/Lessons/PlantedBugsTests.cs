@@ -187,4 +187,17 @@ public class PlantedBugsTests
         foreach (var bug in PlantedBugs.Gallery(0.5))
             Assert.Equal(real.Message, Assert.Throws<ShapeException>(() => bug.Backward(forward, wrongLabels, new SquaredLoss())).Message);
     }
+
+    [Fact]
+    public void The_suspect_check_reads_the_answer_and_each_misreading_from_the_table()
+    {
+        var check = Check(Article(), PlantedBugs.Mystery);
+        Assert.Equal(ExerciseState.Correct, PlantedBugs.CheckSuspect(() => 99, check).State);
+        Assert.Contains("L96 is the lowest layer the check flags", PlantedBugs.CheckSuspect(() => 96, check).Message);
+        Assert.Contains("L100 passes the check", PlantedBugs.CheckSuspect(() => 100, check).Message);
+        Assert.Contains("looks like a position in the list", PlantedBugs.CheckSuspect(() => 3, check).Message);
+        Assert.Equal(ExerciseState.NotAnswered, PlantedBugs.CheckSuspect(() => throw new NotAnswered("read the table"), check).State);
+        Assert.Equal(99, PlantedBugs.CheckSuspect(() => throw new NotAnswered("read the table"), check).Value); // the cells below go on with the engine's
+        Assert.Throws<ArgumentException>(() => PlantedBugs.CheckSuspect(() => 99, Check(Article(), PlantedBugs.Correct)));
+    }
 }
