@@ -85,4 +85,14 @@ public class DiagramTests
     [InlineData(0.0, "0.000")]
     public void Small_loss_derivatives_keep_three_significant_digits(double value, string expected) =>
         Assert.Equal(expected, Html.Significant(value));
+
+    [Fact]
+    public void Loss_labels_can_be_limited_to_some_layers_and_a_legend_explains_the_colours()
+    {
+        var (network, forward, gradients, _) = Examples.TracedStep(n: 1);
+        var svg = Svg(network.Diagram(new() { Forward = forward, Gradients = gradients, LossLabels = ["L99", "L100"] }));
+        Assert.Equal(3 + 1, WithClass(svg, "bp-loss-derivative").Count()); // L99's three neurons and L100's one
+        Assert.Contains("blue positive", WithClass(svg, "bp-legend").Single().Value);
+        Assert.Equal(2 + 4 + 3 + 3 + 1, WithClass(Svg(network.Diagram(new() { Forward = forward, Gradients = gradients })), "bp-loss-derivative").Count());
+    }
 }

@@ -9,6 +9,9 @@ public sealed record DiagramOptions
     /// <summary>A backward pass whose ∂L/∂O values (of <see cref="Instance"/>) are written in red beside the nodes, as the article colours what propagates back.</summary>
     public Gradients? Gradients { get; init; }
 
+    /// <summary>Layers whose ∂L/∂O is written beside their neurons; every layer's when null.</summary>
+    public IReadOnlyCollection<string>? LossLabels { get; init; }
+
     /// <summary>Which instance of the batch the overlays show (row of X).</summary>
     public int Instance { get; init; }
 

@@ -39,7 +39,10 @@ public sealed class NetworkDiagram : IView
         var svg = new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bp-network-diagram\" width=\"{Layout.Width}\" height=\"{Layout.Height}\" ")
             .Append($"viewBox=\"0 0 {Layout.Width} {Layout.Height}\" font-family=\"sans-serif\" font-size=\"11\">")
             .Append($"<rect width=\"{Layout.Width}\" height=\"{Layout.Height}\" fill=\"white\"/>")
-            .Append($"<text x=\"{DiagramLayout.Left}\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Html.Escape(Options.Title ?? Network.ToString())}</text>");
+            .Append($"<text x=\"{DiagramLayout.Left}\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Html.Escape(Options.Title ?? Network.ToString())}</text>")
+            .Append($"<text class=\"bp-legend\" x=\"{DiagramLayout.Left}\" y=\"{P(Layout.Height - 10)}\" font-size=\"10\" fill=\"#555\">each weight a line: ")
+            .Append($"<tspan fill=\"{WeightPositive}\">blue positive</tspan>, <tspan fill=\"{WeightNegative}\">orange negative</tspan>, thicker = larger")
+            .Append(Options.Gradients is null ? "" : $"; <tspan fill=\"{Loss}\">red: ∂L/∂O</tspan>").Append("</text>");
         AppendHighlights(svg);
         for (var c = 0; c < Layout.Columns.Count; c++) AppendHeader(svg, c);
         for (var c = 1; c < Layout.Columns.Count; c++) AppendEdges(svg, c);
@@ -147,7 +150,7 @@ public sealed class NetworkDiagram : IView
                    .Append(Cell(x + DiagramLayout.NodeWidth / 2, y, DiagramLayout.NodeWidth / 2, o ?? "O", "#eef3fb"));
             }
 
-            if (c > 0 && Options.Gradients is { } g)
+            if (c > 0 && Options.Gradients is { } g && (Options.LossLabels is null || Options.LossLabels.Contains(name)))
                 svg.Append($"<text class=\"bp-loss-derivative\" x=\"{P(x + DiagramLayout.NodeWidth + 3)}\" y=\"{P(y - 2)}\" fill=\"{Loss}\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">∂L/∂O {Html.Significant(g[c - 1].DLossDO[Options.Instance, i])}</text>");
             svg.Append("</g>");
         }
