@@ -10,6 +10,9 @@ public class BackpropPropertyTests
 {
     private const int Iterations = 300;
 
+    /// <summary>The spacing of doubles near 1, 2⁻⁵².</summary>
+    private const double RoundingUnit = 2.220446049250313e-16;
+
     [Fact]
     public void Analytic_gradients_match_central_finite_differences()
     {
@@ -18,8 +21,14 @@ public class BackpropPropertyTests
         var checkedWithReLU = 0;
         NetworkCase.Gen.Where(c => !c.NearAKink()).Sample(c =>
         {
-            var result = GradientCheck.Run(c.Network(), c.X, c.Y);
-            Assert.True(result.MaxRelativeError <= 1e-6, $"{c}: {result.ToText()}");
+            var network = c.Network();
+            var result = GradientCheck.Run(network, c.X, c.Y);
+            // Below the check's floor (|∂L/∂w| < 1e-5) the relative error measures rounding in the
+            // loss differences, about u·|L|/ε: a gradient of 5e-6 off by 1e-11 is noise, not a bug.
+            var noise = 100 * RoundingUnit * Math.Max(1, network.Loss(c.X, c.Y)) / GradientCheck.DefaultEpsilon;
+            Assert.All(result.Layers, l => Assert.True(
+                l.MaxRelativeError <= 1e-6 || (l.Verdict != GradientVerdict.Wrong && Math.Abs(l.Worst.Analytic - l.Worst.Numeric) <= noise),
+                $"{c}: {result.ToText()}"));
             if (c.Activations.Contains(Activation.ReLU)) Interlocked.Increment(ref checkedWithReLU);
         }, iter: Iterations);
         Assert.True(checkedWithReLU >= Iterations / 10, $"only {checkedWithReLU} of {Iterations} checked networks had a ReLU layer");
