@@ -26,6 +26,9 @@ public sealed class Layer
     /// <summary>The previous layer's name, e.g. "L96" (the input, for the first layer).</summary>
     public string PreviousName => $"L{Number - 1}";
 
+    /// <summary>What this layer multiplies by W, as the traces write it: "O_L96", or "[O_L96 | 1]" with a ones column.</summary>
+    public string InputName => BiasMode == BiasMode.OnesColumn ? $"[O_{PreviousName} | 1]" : $"O_{PreviousName}";
+
     /// <summary>k: how many values each neuron receives (not counting a ones column).</summary>
     public int InputSize { get; }
 

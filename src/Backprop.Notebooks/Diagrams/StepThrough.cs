@@ -58,7 +58,7 @@ public sealed class StepThrough : IView
         {
             var (name, previous) = (s.Layer.Name, s.Layer.PreviousName);
             var bias = s.B is null ? "" : $" + b_{name}";
-            var input = s.Layer.BiasMode == BiasMode.OnesColumn ? $"[O_{previous} | 1]" : $"O_{previous}";
+            var input = s.Layer.InputName;
             List<(string, Matrix<double>)> shown = [(input, s.Input), ($"W_{name}", s.W)];
             if (s.B is not null) shown.Add(($"b_{name}", s.B));
             shown.AddRange([($"Z_{name}", s.Z), ($"O_{name}", s.O)]);
@@ -75,7 +75,7 @@ public sealed class StepThrough : IView
         {
             var (s, g) = (Forward.Layers[l], Gradients[l]);
             var (name, previous) = (s.Layer.Name, s.Layer.PreviousName);
-            var input = s.Layer.BiasMode == BiasMode.OnesColumn ? $"[O_{previous} | 1]" : $"O_{previous}";
+            var input = s.Layer.InputName;
             yield return new Step($"Backward, {name}: δ_{name} = ∂L/∂O_{name} ⊙ g′(Z_{name})", [name], [],
                 [($"∂L/∂O_{name}", g.DLossDO), ($"g′(Z_{name})", s.Layer.Activation.Derivative(s.Z, s.O)), ($"δ_{name}", g.DLossDZ)]);
             List<(string, Matrix<double>)> slopes = [($"{input}ᵀ", s.Input.Transpose()), ($"δ_{name}", g.DLossDZ), ($"∂L/∂W_{name}", g.DLossDW)];

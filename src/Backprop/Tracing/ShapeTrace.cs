@@ -46,7 +46,7 @@ public sealed class ShapeTrace
     private static IEnumerable<TraceRow> ForwardRows(LayerState s)
     {
         var (name, previous) = (s.Layer.Name, s.Layer.PreviousName);
-        var input = InputName(s.Layer);
+        var input = s.Layer.InputName;
         if (s.Layer.BiasMode == BiasMode.OnesColumn)
             yield return Row(Pass.Forward, name, input, Operation.AppendOnes, $"O_{previous} | 1", s.Input, new Shape(s.Input.RowCount, s.Layer.InputSize));
         yield return Row(Pass.Forward, name, $"Z_{name}", Operation.MatrixProduct, $"{input} @ W_{name}", s.Z, Shape.Of(s.Input), Shape.Of(s.W));
@@ -82,7 +82,7 @@ public sealed class ShapeTrace
     private static IEnumerable<TraceRow> LayerRows(LayerState s, LayerGradients g)
     {
         var (name, previous) = (s.Layer.Name, s.Layer.PreviousName);
-        var input = InputName(s.Layer);
+        var input = s.Layer.InputName;
         var passedDown = new Shape(g.DLossDZ.RowCount, s.W.RowCount); // δ @ Wᵀ, before the ones' column is dropped
         yield return Row(Pass.Backward, name, $"g'(Z_{name})", Operation.Derivative, $"{s.Layer.Activation.Name}'(Z_{name})", s.Z, Shape.Of(s.Z));
         yield return Row(Pass.Backward, name, $"δ_{name}", Operation.ElementWise, $"∂L/∂O_{name} ⊙ g'(Z_{name})", g.DLossDZ, Shape.Of(g.DLossDO), Shape.Of(s.Z));
@@ -103,9 +103,6 @@ public sealed class ShapeTrace
                 Shape.Of(g.DLossDZ), new Shape(s.W.ColumnCount, s.W.RowCount));
         }
     }
-
-    private static string InputName(Layer layer) =>
-        layer.BiasMode == BiasMode.OnesColumn ? $"[O_{layer.PreviousName} | 1]" : $"O_{layer.PreviousName}";
 
     private static TraceRow Row(Pass pass, string layer, string quantity, Operation operation, string expression,
         Matrix<double> result, params Shape[] operands) =>
