@@ -12,19 +12,21 @@ internal static partial class WrongAnswers
         // the ∂L/∂O the layer above received instead of what it passes down
         new("07-recursion.ipynb", 1, "var dLossDO = l == 4 ? forward.Output - batch.Y : YourBackprop(l + 1).DLossDO;\nreturn forward.Layers[l].Layer.Backward(forward.Layers[l], dLossDO);", "threw ShapeException"),
 
-        // one use only: the value used twice is not accumulated
-        new("07-recursion.ipynb", 2, "return tiedGradients[0].DLossDW[0, 0];", "the first use (W_L99) only"),
-        // the other use only: the second answer overwrote the first
-        new("07-recursion.ipynb", 2, "return tiedGradients[1].DLossDW[0, 0];", "the second use (W_L100) only"),
-        // the mean of the two uses instead of their sum
-        new("07-recursion.ipynb", 2, "return (tiedGradients[0].DLossDW[0, 0] + tiedGradients[1].DLossDW[0, 0]) / 2;", "the mean of the two uses"),
+        // one use only: the value used three times is not accumulated
+        new("07-recursion.ipynb", 2, "return sharedGradients[0].DLossDW[0, 0];", "the use in W_L98 only"),
+        // the last use only: each answer overwrote the one before
+        new("07-recursion.ipynb", 2, "return sharedGradients[2].DLossDW[0, 0];", "the use in W_L100 only"),
+        // two of the three uses: the first answer was overwritten, the later ones added
+        new("07-recursion.ipynb", 2, "return sharedGradients[1].DLossDW[0, 0] + sharedGradients[2].DLossDW[0, 0];", "the use in W_L98 is missing"),
+        // the mean of the uses instead of their sum
+        new("07-recursion.ipynb", 2, "return sharedGradients.Layers.Average(g => g.DLossDW[0, 0]);", "the mean of the 3 uses"),
 
         // the weights after the update instead of the forward pass's
         new("08-tips-as-experiments.ipynb", 1, "var dLossDO99 = delta100.TransposeAndMultiply(after.Layers[4].W);\nvar delta99 = dLossDO99.PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99.TransposeAndMultiply(after.Layers[3].W);", "through updated weights"),
         // stops after L100: off by one layer
         new("08-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W);", "one layer short"),
         // g′ forgotten in L99
-        new("08-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W).TransposeAndMultiply(s99.W);", "g′ of L99 is missing"),
+        new("08-tips-as-experiments.ipynb", 1, "return delta100.TransposeAndMultiply(s100.W).TransposeAndMultiply(s99.W);", "g′ is missing in what you hand down"),
         // the missing transpose that square weights do not catch
         new("08-tips-as-experiments.ipynb", 1, "var delta99 = delta100.TransposeAndMultiply(s100.W).PointwiseMultiply(s99.O.PointwiseMultiply(1 - s99.O));\nreturn delta99 * s99.W;", "W_L99 is not transposed"),
 
