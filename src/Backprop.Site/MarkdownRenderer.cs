@@ -12,10 +12,14 @@ namespace Backprop.Site;
 
 /// <summary>
 /// Markdown cells to HTML with Markdig's advanced extensions (tables, task lists, footnotes, math
-/// …). Formulas stay TeX, escaped, in <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and (display
-/// math) <c>\[…\]</c>, the delimiters KaTeX's auto-render typesets; C#
-/// fences are highlighted by <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point
-/// at files written by <see cref="SiteImages"/>.
+/// …), CommonMark's line breaks included: a line ending in two spaces or a backslash breaks, a
+/// plain newline is a soft break (a space), as in VS Code's and Jupyter's markdown. Formulas are
+/// found by Markdig's math extension alone (<c>$…$</c>, <c>$$…$$</c>, the rules VS Code's KaTeX
+/// follows): their TeX is kept exactly as written, only HTML-escaped, in <c>&lt;span
+/// class="math"&gt;\(…\)&lt;/span&gt;</c> and (display math) <c>\[…\]</c>, the delimiters the
+/// site's KaTeX typesets (assets/site.js). C# fences are highlighted by
+/// <see cref="CSharpHighlighter"/>, and <c>attachment:</c> images point at files written by
+/// <see cref="SiteImages"/>.
 /// </summary>
 public sealed partial class MarkdownRenderer(SiteImages images)
 {
@@ -23,6 +27,10 @@ public sealed partial class MarkdownRenderer(SiteImages images)
 
     // Titles, summaries and markdown outputs: raw HTML in them is shown as text.
     private static readonly MarkdownPipeline TextPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    /// <summary>Whether HTML holds a formula this renderer wrote (and so needs KaTeX).</summary>
+    public static bool HasFormulas(string html) =>
+        html.Contains("<span class=\"math", StringComparison.Ordinal) || html.Contains("<div class=\"math", StringComparison.Ordinal);
 
     /// <summary>A markdown cell's HTML.</summary>
     public string ToHtml(string markdown, JsonObject? attachments)

@@ -30,8 +30,7 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         charts = outputs.Charts;
         var position = string.Create(CultureInfo.InvariantCulture, $"{index + 1} of {lessons.Count}");
         var html = new StringBuilder();
-        html.Append(Head(MarkdownRenderer.ToPlainText(lesson.Title) + " · " + courseTitle, withPlotly: charts > 0))
-            .Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a>")
+        html.Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a>")
             .Append("<span class=\"position\">").Append(position).Append("</span></header>\n")
             .Append(Navigation(lessons, index, "top"))
             .Append("<main class=\"lesson\">\n").Append(body).Append("</main>\n")
@@ -39,14 +38,14 @@ public sealed class SitePages(string courseTitle, SiteImages images)
             .Append("<footer class=\"site-footer\">Exported from <code>").Append(E(lesson.FileName))
             .Append("</code> · <a href=\"notebooks/").Append(E(lesson.Slug)).Append(".ipynb\" download>executed notebook (.ipynb)</a></footer>\n")
             .Append("</body></html>\n");
-        return html.ToString();
+        return Document(MarkdownRenderer.ToPlainText(lesson.Title) + " · " + courseTitle, withPlotly: charts > 0, html.ToString());
     }
 
     /// <summary>The index: the course's title and every lesson with its summary.</summary>
     public string Index(IReadOnlyList<Lesson> lessons, IReadOnlyList<(string Title, string PageName)>? pages = null)
     {
         ArgumentNullException.ThrowIfNull(lessons);
-        var html = new StringBuilder(Head(courseTitle, withPlotly: false))
+        var html = new StringBuilder()
             .Append("<header class=\"hero\"><h1>").Append(E(courseTitle)).Append("</h1>")
             .Append("<p>From a single perceptron's weight update to a six-layer network trained with batches: every step shows its matrix shapes and every training run plots its loss. ")
             .Append("Read it here, or open the notebooks in VS Code to run and change every cell.</p></header>\n")
@@ -66,9 +65,9 @@ public sealed class SitePages(string courseTitle, SiteImages images)
             html.Append("<p class=\"extra-page\"><a href=\"").Append(E(pageName)).Append("\">").Append(E(char.ToUpperInvariant(title[0]) + title[1..])).Append("</a></p>\n");
         }
 
-        return html.Append("</main>\n<footer class=\"site-footer\">")
-            .Append(lessons.Count.ToString(CultureInfo.InvariantCulture)).Append(" lessons · works offline: open index.html from disk</footer>\n</body></html>\n")
-            .ToString();
+        html.Append("</main>\n<footer class=\"site-footer\">")
+            .Append(lessons.Count.ToString(CultureInfo.InvariantCulture)).Append(" lessons · works offline: open index.html from disk</footer>\n</body></html>\n");
+        return Document(courseTitle, withPlotly: false, html.ToString());
     }
 
     /// <summary>A markdown file the lessons link to (the cheat sheet) as a page of the site.</summary>
@@ -76,11 +75,12 @@ public sealed class SitePages(string courseTitle, SiteImages images)
     {
         ArgumentNullException.ThrowIfNull(text);
         var title = text.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? fileName;
-        return new StringBuilder(Head(MarkdownRenderer.ToPlainText(title) + " · " + courseTitle, withPlotly: false))
+        var html = new StringBuilder()
             .Append("<header class=\"site-header\"><a class=\"site-title\" href=\"index.html\">").Append(E(courseTitle)).Append("</a></header>\n")
             .Append("<nav class=\"lesson-nav top\"><span class=\"previous\"></span><a class=\"contents-link\" href=\"index.html\">Contents</a><span class=\"next\"></span></nav>\n")
             .Append("<main class=\"lesson\"><section class=\"cell markdown\">").Append(markdown.ToHtml(text, null)).Append("</section></main>\n")
-            .Append("<footer class=\"site-footer\">Exported from <code>").Append(E(fileName)).Append("</code></footer>\n</body></html>\n").ToString();
+            .Append("<footer class=\"site-footer\">Exported from <code>").Append(E(fileName)).Append("</code></footer>\n</body></html>\n");
+        return Document(MarkdownRenderer.ToPlainText(title) + " · " + courseTitle, withPlotly: false, html.ToString());
     }
 
     private static string Code(LessonCell cell, int number, OutputRenderer outputs)
@@ -110,12 +110,20 @@ public sealed class SitePages(string courseTitle, SiteImages images)
         return html.Append("</nav>\n").ToString();
     }
 
-    private static string Head(string title, bool withPlotly) =>
+    // The whole document: the head, then the page (header, body, footer). A page with formulas
+    // gets KaTeX's stylesheet and scripts from assets/katex/; site.js typesets them once it is read.
+    private static string Document(string title, bool withPlotly, string page) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<title>{E(title)}</title><link rel=\"stylesheet\" href=\"assets/site.css\"><script src=\"assets/site.js\"></script>" +
         (withPlotly ? "<script src=\"assets/plotly.min.js\"></script>" : "") +
-        "</head>\n<body>\n";
+        (MarkdownRenderer.HasFormulas(page) ? KaTeXHead : "") +
+        "</head>\n<body>\n" + page;
+
+    private const string KaTeXHead =
+        "<link rel=\"stylesheet\" href=\"" + SiteAssets.KaTeXFolder + "/katex.min.css\">" +
+        "<script defer src=\"" + SiteAssets.KaTeXFolder + "/katex.min.js\"></script>" +
+        "<script defer src=\"" + SiteAssets.KaTeXFolder + "/contrib/auto-render.min.js\"></script>";
 
     private static string E(string text) => HtmlEscape.Text(text);
 }

@@ -23,9 +23,16 @@ public sealed partial class Browser : IAsyncDisposable
     /// <summary>What one page did while loading.</summary>
     public sealed record PageReport(string Page, List<string> ConsoleErrors, List<string> BlockedRequests, List<string> FailedRequests, int Charts, List<string> ChartsNotDrawn, int Diagrams, List<string> DiagramsNotVisible)
     {
+        /// <summary>Formulas on the page (Markdig's <c>span.math</c> and <c>div.math</c>).</summary>
+        public int Formulas { get; init; }
+
+        /// <summary>Formulas KaTeX did not typeset (with scripts on): their index and TeX.</summary>
+        public List<string> FormulasNotTypeset { get; } = [];
+
         public override string ToString() =>
             $"{Page}: console errors [{string.Join(" | ", ConsoleErrors)}], blocked [{string.Join(", ", BlockedRequests)}], failed [{string.Join(", ", FailedRequests)}], " +
-            $"{Charts} charts, not drawn [{string.Join(", ", ChartsNotDrawn)}], {Diagrams} diagrams, not visible [{string.Join(", ", DiagramsNotVisible)}]";
+            $"{Charts} charts, not drawn [{string.Join(", ", ChartsNotDrawn)}], {Diagrams} diagrams, not visible [{string.Join(", ", DiagramsNotVisible)}], " +
+            $"{Formulas} formulas, not typeset [{string.Join(" | ", FormulasNotTypeset)}]";
     }
 
     public static async Task<Browser> StartAsync()
@@ -101,6 +108,18 @@ public sealed partial class Browser : IAsyncDisposable
             """);
         report = report with { Diagrams = diagrams.Length };
         report.DiagramsNotVisible.AddRange(diagrams.Where(d => !d.StartsWith("ok ", StringComparison.Ordinal)));
+
+        // Formulas: each of Markdig's math elements holds KaTeX's rendering (site.js typesets them
+        // when the page is read, before the load event).
+        var formulas = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('span.math, div.math')]
+              .map((m, i) => (m.querySelector('.katex') ? 'ok ' : 'raw ') + i + ' ' + m.textContent.trim().slice(0, 80))
+            """);
+        report = report with { Formulas = formulas.Length };
+        if (javaScript)
+        {
+            report.FormulasNotTypeset.AddRange(formulas.Where(f => !f.StartsWith("ok ", StringComparison.Ordinal)));
+        }
 
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });

@@ -59,6 +59,45 @@ public sealed class BrowserTests : IDisposable
     }
 
     [Fact]
+    public async Task Formulas_are_typeset_offline_by_the_sites_own_katex_and_no_dollar_sign_is_left()
+    {
+        var site = Path.Combine(work, "site");
+        var export = await Repo.RunnerAsync(work, "export", "--from", Path.Combine(Repo.Fixtures, "formulas"), "--out", site);
+        Assert.True(export.ExitCode == 0, export.ToString());
+
+        // Every page: no request but local files, none failed (every font KaTeX asks for is there),
+        // no console error (KaTeX reports a formula it cannot parse there), every formula typeset.
+        await using var browser = await Browser.StartAsync();
+        var reports = await VisitAllAsync(browser, site, "formulas-");
+        var page = Path.Combine(site, "01-formulas.html");
+        Assert.Equal(8, reports.Single(r => r.Page == "01-formulas.html").Formulas);
+        Assert.Equal(8, await browser.EvaluateAsync<int>(page, "() => document.querySelectorAll('.katex').length"));
+        Assert.Equal(3, await browser.EvaluateAsync<int>(page, "() => document.querySelectorAll('.katex-display').length"));
+
+        // What the reader sees holds no TeX source: no dollar sign, no delimiter, no backslash.
+        var text = await browser.EvaluateAsync<string>(page, "() => document.querySelector('main').innerText");
+        Assert.DoesNotContain("$", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\", text, StringComparison.Ordinal);
+        Assert.Contains("∂", text, StringComparison.Ordinal);
+        Assert.Contains("⊙", text, StringComparison.Ordinal);
+        Assert.True(await browser.EvaluateAsync<bool>(page, "() => document.fonts.ready.then(() => [...document.fonts].some(f => f.family.startsWith('KaTeX') && f.status === 'loaded'))"));
+
+        // Hard line breaks stay breaks; a soft break is a space.
+        Assert.Contains("(1×j)\nO = σ(Z): (1×j)\nthe next line", text, StringComparison.Ordinal);
+        Assert.Contains("a soft break", text, StringComparison.Ordinal);
+
+        // Dollar signs that are not formulas stay text; the one formula beside them is typeset.
+        var dollars = Path.Combine(site, "02-dollars.html");
+        Assert.Equal(1, await browser.EvaluateAsync<int>(dollars, "() => document.querySelectorAll('.katex').length"));
+        var prose = await browser.EvaluateAsync<string>(dollars, "() => document.querySelector('main').innerText");
+        Assert.Contains("A price of $5 and $6 stays as written, and so does $\"α = {alpha}\" in code", prose, StringComparison.Ordinal);
+
+        // The index shows each lesson's first paragraph: the second one's formula is typeset there too.
+        Assert.Equal(1, reports.Single(r => r.Page == "index.html").Formulas);
+        Assert.Contains("$5 and $6", await browser.EvaluateAsync<string>(Path.Combine(site, "index.html"), "() => document.body.innerText"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_course_exports_with_one_command_and_reads_offline()
     {
         var notebooks = Directory.Exists(Path.Combine(Repo.Root, "notebooks"))
@@ -93,7 +132,7 @@ public sealed class BrowserTests : IDisposable
         {
             var report = await browser.VisitAsync(page, Path.Combine(Screenshots, prefix + Path.GetFileNameWithoutExtension(page) + ".png"));
             Assert.True(report.ConsoleErrors.Count == 0 && report.BlockedRequests.Count == 0 && report.FailedRequests.Count == 0, report.ToString());
-            Assert.True(report.ChartsNotDrawn.Count == 0 && report.DiagramsNotVisible.Count == 0, report.ToString());
+            Assert.True(report.ChartsNotDrawn.Count == 0 && report.DiagramsNotVisible.Count == 0 && report.FormulasNotTypeset.Count == 0, report.ToString());
             reports.Add(report);
         }
 

@@ -41,6 +41,11 @@ public sealed class ExportTests : IDisposable
         Assert.Contains("<span class=\"math\">\\(W \\leftarrow W - \\alpha \\frac{\\partial L}{\\partial W}\\)</span>", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"math math-display\">\\[\\Delta W = O_{prev}^{\\top}", page, StringComparison.Ordinal);
         Assert.Contains("W ← W − α·∂L/∂W", page, StringComparison.Ordinal);
+        // A page with formulas loads the site's own KaTeX; a page without does not.
+        Assert.Contains("<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\"><script defer src=\"assets/katex/katex.min.js\"></script><script defer src=\"assets/katex/contrib/auto-render.min.js\"></script>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("katex", await File.ReadAllTextAsync(Path.Combine(Site, "02-second.html")), StringComparison.Ordinal);
+        Assert.All(SiteAssets.KaTeXFiles, f => Assert.True(File.Exists(Path.Combine(Site, "assets", "katex", f)), f));
+        Assert.True(File.Exists(Path.Combine(Site, "assets", "katex", "LICENSE")));
 
         Assert.Single(Directory.GetFiles(Site, "plotly*.js", SearchOption.AllDirectories));
         Assert.True(new FileInfo(Path.Combine(Site, "assets", "plotly.min.js")).Length > 1_000_000);
@@ -61,7 +66,7 @@ public sealed class ExportTests : IDisposable
             Assert.Equal(["..hidden name!.ipynb", "index.ipynb"], Directory.EnumerateFiles(malicious).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.False(File.Exists("/tmp/absolute.png"));
             var files = Directory.EnumerateFiles(Site, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Site, f)).Order(StringComparer.Ordinal).ToList();
-            Assert.All(files, f => Assert.Matches("^(\\.backprop-site|[A-Za-z0-9_-]+\\.html|assets/[A-Za-z.]+|images/[0-9a-f]{20}\\.png|notebooks/[A-Za-z0-9_-]+\\.ipynb)$", f));
+            Assert.All(files, f => Assert.Matches("^(\\.backprop-site|[A-Za-z0-9_-]+\\.html|assets/[A-Za-z.]+|assets/katex/(contrib/|fonts/)?[A-Za-z0-9_.-]+|images/[0-9a-f]{20}\\.png|notebooks/[A-Za-z0-9_-]+\\.ipynb)$", f));
 
             // A notebook called index.ipynb does not replace the site's index.
             var index = await File.ReadAllTextAsync(Path.Combine(Site, "index.html"));

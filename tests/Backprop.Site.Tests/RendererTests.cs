@@ -115,6 +115,71 @@ public class RendererTests
         Assert.Equal("<p>If <span class=\"math\">\\(a &lt; b\\)</span> then\n<span class=\"math math-display\">\\[\\frac{a}{b} &lt; 1 &lt;/script&gt;\\]</span></p>\n", html);
     }
 
+    [Theory]
+    [InlineData(@"\frac{\partial L}{\partial W_{L97}} = O_{L96}^\top \, \delta_{L97}")]
+    [InlineData(@"\delta_{L99} = \left(\delta_{L100} \, W_{L100}^\top\right) \odot g'(Z_{L99})")]
+    [InlineData(@"a * b * c + x_1 + x_2 + y_* + \sum_n \delta_{n,j} \cdot \mathbf{1}_{(n \times 1)}")]
+    [InlineData(@"\text{if } a < b \;\&\; c > d \quad \#\{n\} \\ W^{\top}_{\!*}")]
+    public void Tex_reaches_katex_exactly_as_written_inline_in_a_paragraph_and_in_a_block(string tex)
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "tex-" + Guid.NewGuid().ToString("N")));
+        var renderer = new MarkdownRenderer(new SiteImages(site));
+        string Formula(string markdown, string pattern)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(renderer.ToHtml(markdown, null), pattern, System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(match.Success, $"{pattern} not in the HTML of {markdown}");
+            Assert.True(MarkdownRenderer.HasFormulas(match.Value));
+            return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value); // what the browser gives KaTeX (textContent)
+        }
+
+        Assert.Equal(tex, Formula($"Before ${tex}$ after.", @"<span class=""math"">\\\((.*?)\\\)</span>"));
+        Assert.Equal(tex, Formula($"Before $${tex}$$ after.", @"<span class=""math math-display"">\\\[(.*?)\\\]</span>"));
+        Assert.Equal(tex, Formula($"Before:\n\n$$\n{tex}\n$$\n\nAfter.", @"<div class=""math"">\s*\\\[\s*(.*?)\s*\\\]\s*</div>"));
+    }
+
+    [Fact]
+    public void Only_markdigs_math_extension_makes_formulas_so_other_dollars_stay_text()
+    {
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "dollars-" + Guid.NewGuid().ToString("N")));
+        var html = new MarkdownRenderer(new SiteImages(site)).ToHtml("A price of \\$5 and \\$6, `$\"{a}\"` in code, and $x_1$.", null);
+        Assert.Equal("<p>A price of $5 and $6, <code>$&quot;{a}&quot;</code> in code, and <span class=\"math\">\\(x_1\\)</span>.</p>\n", html);
+        Assert.False(MarkdownRenderer.HasFormulas(new MarkdownRenderer(new SiteImages(site)).ToHtml("No formula: \\$5, `$x$`.", null)));
+    }
+
+    [Fact]
+    public void Line_breaks_follow_commonmark_as_vs_code_and_jupyter_do()
+    {
+        // Two trailing spaces or a trailing backslash break the line; a plain newline is a soft break
+        // (shown as a space), which is why lesson text that wants two lines must use one of those.
+        using var site = new SiteFolder(Path.Combine(Path.GetTempPath(), "breaks-" + Guid.NewGuid().ToString("N")));
+        var html = new MarkdownRenderer(new SiteImages(site)).ToHtml("Z = O_prev @ W: (1×k) @ (k×j)  \nO = σ(Z): (1×j)\\\nthe next line\na soft\nbreak", null);
+        Assert.Equal("<p>Z = O_prev @ W: (1×k) @ (k×j)<br />\nO = σ(Z): (1×j)<br />\nthe next line\na soft\nbreak</p>\n", html);
+    }
+
+    [Fact]
+    public void KaTeX_is_vendored_with_its_licence_and_every_font_its_stylesheet_names()
+    {
+        var folder = Path.Combine(Repo.Root, "src", "Backprop.Site", "katex");
+        var onDisk = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Where(f => f != "README.md").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(onDisk, SiteAssets.KaTeXFiles); // every vendored file is embedded, and nothing else
+        Assert.All(onDisk, f => Assert.Equal(File.ReadAllBytes(Path.Combine(folder, f)), SiteAssets.KaTeXFile(f)));
+
+        Assert.Subset(onDisk.ToHashSet(), new HashSet<string> { "katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "LICENSE" });
+        var license = File.ReadAllText(Path.Combine(folder, "LICENSE"));
+        Assert.Contains("The MIT License", license, StringComparison.Ordinal);
+        Assert.Contains("Khan Academy", license, StringComparison.Ordinal);
+        Assert.Contains($"version:\"{SiteAssets.KaTeXVersion}\"", File.ReadAllText(Path.Combine(folder, "katex.min.js")), StringComparison.Ordinal);
+        Assert.Contains("renderMathInElement", File.ReadAllText(Path.Combine(folder, "contrib", "auto-render.min.js")), StringComparison.Ordinal);
+        Assert.Contains(SiteAssets.KaTeXVersion, File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
+
+        // The stylesheet lists woff2, woff and ttf for each font: all are here, so no font request can fail.
+        var fonts = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(folder, "katex.min.css")), @"url\(([^)]+)\)")
+            .Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
+        Assert.Equal(60, fonts.Count);
+        Assert.All(fonts, f => Assert.Contains(f, onDisk));
+    }
+
     [Fact]
     public void Links_to_lessons_and_the_cheat_sheet_point_at_their_site_pages()
     {

@@ -12,3 +12,24 @@ function bpPlot(id, figure) {
     console.warn('chart ' + id + ' could not be drawn', error);
   });
 }
+
+// Typesets the formulas with the site's own KaTeX (assets/katex/, in the head of pages that have
+// formulas). Markdig's math extension is the one place that decides what is a formula: it turns
+// $…$ into <span class="math">\(…\)</span> and $$…$$ into \[…\] (a span inside a paragraph, a
+// div on lines of its own), its TeX untouched. Only those elements are searched, so a dollar
+// sign anywhere else (prose, code, outputs) stays a dollar sign. The $ delimiters are listed
+// too, in KaTeX's documented order, for TeX that reaches a math element still written with them.
+// A formula KaTeX cannot parse stays as its source and the error goes to the console.
+document.addEventListener('DOMContentLoaded', function () {
+  if (typeof renderMathInElement === 'undefined') return;
+  var delimiters = [
+    { left: '$$', right: '$$', display: true },
+    { left: '\\[', right: '\\]', display: true },
+    { left: '\\(', right: '\\)', display: false },
+    { left: '$', right: '$', display: false }
+  ];
+  document.querySelectorAll('span.math, div.math').forEach(function (el) {
+    renderMathInElement(el, { delimiters: delimiters, throwOnError: true });
+    if (el.querySelector('.katex')) el.classList.add('math-typeset');
+  });
+});
