@@ -23,6 +23,8 @@ public static class FastTrainer
         Trainer.Validate(network, x, labels, options); // the readable trainer's guards, before buffers are sized by the batch
         if (options.Backward is not null)
             throw new ArgumentException("FastTrainer runs its own backward pass; train with Trainer.Train to use TrainingOptions.Backward", nameof(options));
+        if (options.UpdateRule is not null)
+            throw new ArgumentException("FastTrainer runs its own update, W − ΔW; train with Trainer.Train to use TrainingOptions.UpdateRule", nameof(options));
         return Trainer.Train(new WorkspaceStep(network, x, labels, options.BatchSize ?? x.RowCount), options);
     }
 }

@@ -90,7 +90,8 @@ public sealed partial class Network
     /// </summary>
     /// <param name="gradients">A complete backward pass of this network.</param>
     /// <param name="alpha">The learning rate α, positive and finite.</param>
-    public void Update(Gradients gradients, double alpha)
+    /// <param name="rule">The update line, rule(W, ΔW); W − ΔW when null. A lesson passes a broken one on purpose.</param>
+    public void Update(Gradients gradients, double alpha, Func<Matrix<double>, Matrix<double>, Matrix<double>>? rule = null)
     {
         ArgumentNullException.ThrowIfNull(gradients);
         Check.Alpha(alpha);
@@ -98,12 +99,17 @@ public sealed partial class Network
             throw new ArgumentException($"Gradients of {gradients.Count} layers cannot update a network of {Layers.Count} layers", nameof(gradients));
         for (var l = 0; l < Layers.Count; l++)
             Check.SameShape($"{Layers[l].Name} update", $"∂L/∂W_{Layers[l].Name}", gradients[l].DLossDW, $"W_{Layers[l].Name}", Layers[l].W);
-        for (var l = 0; l < Layers.Count; l++)
+        rule ??= static (w, deltaW) => w - deltaW;   // gradient descent: downhill
+        var next = Layers.Select((layer, l) => (
+            W: rule(layer.W, gradients[l].DeltaW(alpha)),
+            B: layer.B is not null && gradients[l].DLossDB is { } dB ? rule(layer.B, alpha * dB) : layer.B)).ToArray();
+        for (var l = 0; l < Layers.Count; l++) // every new W checked before any is put in place: a bad rule changes nothing
         {
-            var layer = Layers[l];
-            layer.W = layer.W - gradients[l].DeltaW(alpha);
-            if (layer.B is not null && gradients[l].DLossDB is { } dB) layer.B = layer.B - alpha * dB;
+            Check.SameShape($"{Layers[l].Name} update", $"W_{Layers[l].Name} after the update rule", next[l].W, $"W_{Layers[l].Name}", Layers[l].W);
+            if (next[l].B is { } b) Check.SameShape($"{Layers[l].Name} update", $"b_{Layers[l].Name} after the update rule", b, $"b_{Layers[l].Name}", Layers[l].B!);
         }
+
+        for (var l = 0; l < Layers.Count; l++) (Layers[l].W, Layers[l].B) = next[l];
     }
 
     /// <summary>X must be (n×k) with k = the input size, n ≥ 1, and only finite numbers.</summary>

@@ -98,6 +98,14 @@ public static class PlantedBugs
         _ => Right with { PassedDown = (s, delta) => delta.TransposeAndMultiply(s.W - alpha * Right.DLossDW(s, delta)) });
 
     /// <summary>
+    /// The sign flip of the update line: W ← W + ΔW instead of W − ΔW, for
+    /// <see cref="TrainingOptions.UpdateRule"/>. Unlike every bug above it leaves the backward pass
+    /// alone, so the gradients are right and a gradient check passes; only the loss, which climbs,
+    /// shows it. It is the article's <c>weights += ∆w</c> with ∂L = output − labels.
+    /// </summary>
+    public static Func<Matrix<double>, Matrix<double>, Matrix<double>> UphillUpdate { get; } = (w, deltaW) => w + deltaW;
+
+    /// <summary>
     /// The gallery: every bug above (the update-while-back-propagating bug with <paramref name="alpha"/>).
     /// </summary>
     public static IReadOnlyList<PlantedBug> Gallery(double alpha) =>

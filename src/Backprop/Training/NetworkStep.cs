@@ -9,8 +9,10 @@ namespace Backprop;
 /// <param name="x">X, (n×k).</param>
 /// <param name="labels">Y, (n×j_out).</param>
 /// <param name="backward">The backward pass; the loop form when null.</param>
+/// <param name="updateRule">The update line; W − ΔW when null.</param>
 internal sealed class NetworkStep(Network network, Matrix<double> x, Matrix<double> labels,
-    Func<ForwardPass, Matrix<double>, SquaredLoss, Gradients>? backward) : ITrainingStep
+    Func<ForwardPass, Matrix<double>, SquaredLoss, Gradients>? backward,
+    Func<Matrix<double>, Matrix<double>, Matrix<double>>? updateRule = null) : ITrainingStep
 {
     private ForwardPass? forward;
     private Matrix<double>? batchLabels;
@@ -32,7 +34,7 @@ internal sealed class NetworkStep(Network network, Matrix<double> x, Matrix<doub
     public void Backward(SquaredLoss loss) =>
         gradients = backward is null ? LoopBackprop.Backward(forward!, batchLabels!, loss) : backward(forward!, batchLabels!, loss);
 
-    public void Update(double alpha) => network.Update(gradients!, alpha);
+    public void Update(double alpha) => network.Update(gradients!, alpha, updateRule);
 
     public double GradientNorm(int layer) => gradients![layer].Norm;
 

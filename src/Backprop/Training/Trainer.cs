@@ -18,7 +18,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
         Validate(network, x, labels, options); // the options, X and Y, before a step is built on them
-        return Train(new NetworkStep(network, x, labels, options.Backward), options);
+        return Train(new NetworkStep(network, x, labels, options.Backward, options.UpdateRule), options);
     }
 
     /// <summary>

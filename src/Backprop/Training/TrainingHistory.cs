@@ -16,4 +16,18 @@ public sealed record TrainingHistory(
 
     /// <summary>The loss after the last epoch.</summary>
     public double FinalLoss => Losses.Count == 0 ? double.NaN : Losses[^1];
+
+    /// <summary>
+    /// The first epoch (from 1) after epoch <paramref name="after"/> whose loss is below
+    /// <paramref name="loss"/>, or null if none is: how long a run took to get there.
+    /// </summary>
+    public int? FirstEpochBelow(double loss, int after = 0)
+    {
+        for (var e = Math.Max(0, after); e < Losses.Count; e++)
+        {
+            if (Losses[e] < loss) return e + 1;
+        }
+
+        return null;
+    }
 }

@@ -27,6 +27,13 @@ public sealed record TrainingOptions
     /// </summary>
     public Func<ForwardPass, Matrix<double>, SquaredLoss, Gradients>? Backward { get; init; }
 
+    /// <summary>
+    /// The update line, W ← rule(W, ΔW) with ΔW = α · ∂L/∂W, and the same for b; W − ΔW when null.
+    /// Lesson 09 passes <c>(W, deltaW) => W + deltaW</c> to plant the sign flip of the update line:
+    /// the gradients stay right, so a gradient check passes, and only the loss shows the bug.
+    /// </summary>
+    public Func<Matrix<double>, Matrix<double>, Matrix<double>>? UpdateRule { get; init; }
+
     /// <summary>Called after every epoch, e.g. to update a live chart.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
 }
