@@ -106,6 +106,38 @@ public static class PlantedBugs
     public static Func<Matrix<double>, Matrix<double>, Matrix<double>> UphillUpdate { get; } = (w, deltaW) => w + deltaW;
 
     /// <summary>
+    /// Lesson 09's signatures, one row per bug: the gradient check's largest relative error in each
+    /// layer, whether each layer's worst entry sits in a W or a b, and the verdict. A bug whose
+    /// products do not fit gets "ShapeException" and the exception's message as its verdict.
+    /// </summary>
+    /// <param name="network">The network to check.</param>
+    /// <param name="x">X of the batch.</param>
+    /// <param name="labels">Y of the batch.</param>
+    /// <param name="bugs">The bugs, e.g. the gallery with <see cref="Correct"/> first.</param>
+    public static Table Signatures(Network network, Matrix<double> x, Matrix<double> labels, IEnumerable<PlantedBug> bugs)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(bugs);
+        var names = network.Layers.Select(l => l.Name).ToArray();
+        IReadOnlyList<object?> Row(PlantedBug bug)
+        {
+            try
+            {
+                var check = GradientCheck.Run(network, x, labels, backward: bug.Backward);
+                return [bug.Name, .. check.Layers.Select(l => (object)l.MaxRelativeError),
+                    string.Join(" ", check.Layers.Select(l => l.Worst.Parameter[..1])), check.Verdict.ToString()];
+            }
+            catch (ShapeException e)
+            {
+                return [bug.Name, .. names.Select(_ => (object)"–"), "", $"ShapeException: {e.Message}"];
+            }
+        }
+
+        return new Table("Gradient check of each planted bug: max relative error per layer",
+            ["bug", .. names, "worst in", "verdict"], bugs.Select(Row).ToList(), numberFormat: "0.00e+00");
+    }
+
+    /// <summary>
     /// The gallery: every bug above (the update-while-back-propagating bug with <paramref name="alpha"/>).
     /// </summary>
     public static IReadOnlyList<PlantedBug> Gallery(double alpha) =>

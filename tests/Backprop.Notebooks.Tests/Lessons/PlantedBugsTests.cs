@@ -12,6 +12,16 @@ public class PlantedBugsTests
     public static TheoryData<string> GalleryNames() => new(PlantedBugs.Gallery(0.5).Select(b => b.Name).Where(n => n != "missing transpose"));
 
     [Fact]
+    public void The_signature_table_has_a_row_per_bug_and_names_the_shape_error()
+    {
+        var bugs = PlantedBugs.Gallery(0.5).Prepend(PlantedBugs.Correct).ToList();
+        var text = PlantedBugs.Signatures(Article(), Data.X, Data.Y, bugs).ToText();
+        Assert.All(bugs, b => Assert.Contains(b.Name, text, StringComparison.Ordinal));
+        Assert.Contains("ShapeException: L100 backward:", text, StringComparison.Ordinal);   // the missing transpose cannot run here
+        Assert.Contains("Correct", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_correct_variant_passes_the_gradient_check_in_every_bias_mode()
     {
         foreach (var bias in new[] { BiasMode.None, BiasMode.Vector, BiasMode.OnesColumn })
