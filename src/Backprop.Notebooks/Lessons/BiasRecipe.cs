@@ -64,7 +64,8 @@ public static class BiasRecipe
             for (var l = 0; l < w.Length; l++) w[l] -= alpha * dW[l];   // after the whole backward pass
         }
 
-        return new(new TrainingHistory([.. ones.Layers.Select(l => l.Name)], losses, [], clock.Elapsed), lowest, highest);
+        var biasWeights = w[..last].Select(m => m.Column(m.ColumnCount - 1).AbsoluteMaximum()).DefaultIfEmpty(0).Max();
+        return new(new TrainingHistory([.. ones.Layers.Select(l => l.Name)], losses, [], clock.Elapsed), lowest, highest, biasWeights);
     }
 }
 
@@ -72,4 +73,5 @@ public static class BiasRecipe
 /// <param name="History">The loss of each epoch, as a training history for the charts.</param>
 /// <param name="LowestBeforeReset">The smallest value the forward pass wrote into a bias neuron, before the reset.</param>
 /// <param name="HighestBeforeReset">The largest such value.</param>
-public sealed record BiasRecipeRun(TrainingHistory History, double LowestBeforeReset, double HighestBeforeReset);
+/// <param name="LargestBiasNeuronWeight">The largest |weight| into a bias neuron after training: they start at 0 and receive no gradient.</param>
+public sealed record BiasRecipeRun(TrainingHistory History, double LowestBeforeReset, double HighestBeforeReset, double LargestBiasNeuronWeight);

@@ -24,6 +24,7 @@ public class BiasRecipeTests
         var recipe = BiasRecipe.Train(Ones(), Data.X, Data.Y, epochs: 5, alpha: 0.3);
         Assert.Equal(0.5, recipe.LowestBeforeReset, 12);   // σ(0): the bias neuron's own weights start at zero
         Assert.Equal(0.5, recipe.HighestBeforeReset, 12);
+        Assert.Equal(0, recipe.LargestBiasNeuronWeight);   // reset to 1, the sigmoid's slope there is 0: no gradient reaches them
     }
 
     [Fact]
