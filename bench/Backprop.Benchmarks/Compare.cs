@@ -24,9 +24,12 @@ public static class Compare
         var python = args.SkipWhile(a => a != "--python").Skip(1).FirstOrDefault() ?? "/usr/bin/python3";
         var referenceBlas = args.SkipWhile(a => a != "--reference-blas").Skip(1).FirstOrDefault();
         var peer = Path.Combine(RepositoryRoot(), "bench", "peer", "peer.py");
+        // --case NAME (repeatable) runs only those cases; --fast-only times the fast path alone (for quick iterations).
+        var only = args.Select((a, i) => (a, i)).Where(t => t.a == "--case" && t.i + 1 < args.Length).Select(t => args[t.i + 1]).ToArray();
+        if (args.Contains("--fast-only")) return FastOnly(only.Length > 0 ? only : CaseNames, seconds, rounds);
         Console.WriteLine(FormattableString.Invariant($"{"case",-24} {"readable/s",12} {"fast/s",12} {"numpy/s",12} {"fast/numpy",11} {"fast/readable",14} {"readable/numpy",15}") +
             (referenceBlas is null ? "" : FormattableString.Invariant($" {"numpy ref/s",12} {"fast/ref",9}")));
-        foreach (var name in CaseNames)
+        foreach (var name in only.Length > 0 ? only : CaseNames)
         {
             // Interleaved: C#, numpy, C#, numpy, … so that a change in the machine's load hits both.
             var readable = new List<double>();
@@ -53,6 +56,20 @@ public static class Compare
             Console.WriteLine($"numpy peer with {referenceBlas}: {referenceInfo}");
         }
         Console.WriteLine(FormattableString.Invariant($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"));
+        return 0;
+    }
+
+    private static int FastOnly(string[] names, double seconds, int rounds)
+    {
+        foreach (var name in names)
+        {
+            var parts = name.Split(':');
+            var (network, x, y) = Cases.Build(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture));
+            var workspace = new TrainingWorkspace(network, x.RowCount);
+            Action fast = parts[0] == "step" ? () => workspace.Step(x, y, 1e-6) : () => workspace.Forward(x);
+            var rate = Rate(fast, seconds, rounds);
+            Console.WriteLine(FormattableString.Invariant($"{name,-24} {rate,12:N0}/s {1e6 / rate,8:0.00} µs"));
+        }
         return 0;
     }
 
