@@ -67,8 +67,8 @@ public static class Compare
             var (network, x, y) = Cases.Build(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture));
             var workspace = new TrainingWorkspace(network, x.RowCount);
             Action fast = parts[0] == "step" ? () => workspace.Step(x, y, 1e-6) : () => workspace.Forward(x);
-            var rate = Rate(fast, seconds, rounds);
-            Console.WriteLine(FormattableString.Invariant($"{name,-24} {rate,12:N0}/s {1e6 / rate,8:0.00} µs"));
+            var rate = Rate(fast, seconds, rounds, out var best);
+            Console.WriteLine(FormattableString.Invariant($"{name,-24} {rate,12:N0}/s {1e6 / rate,8:0.00} µs (best round {1e6 / best:0.00} µs)"));
         }
         return 0;
     }
@@ -89,7 +89,9 @@ public static class Compare
     /// Calls per second: warm up for a second (so tiered JIT reaches its optimised code even on a
     /// busy machine), calibrate a batch of calls lasting about seconds/10, then the median of `rounds` batches.
     /// </summary>
-    private static double Rate(Action run, double seconds, int rounds)
+    private static double Rate(Action run, double seconds, int rounds) => Rate(run, seconds, rounds, out _);
+
+    private static double Rate(Action run, double seconds, int rounds, out double best)
     {
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed.TotalSeconds < 1) run();
@@ -108,6 +110,7 @@ public static class Compare
             for (var i = 0; i < calls; i++) run();
             rates[r] = calls / clock.Elapsed.TotalSeconds;
         }
+        best = rates.Max();
         return Median(rates);
     }
 

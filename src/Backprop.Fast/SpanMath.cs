@@ -49,13 +49,10 @@ internal static class SpanMath
     private static void SigmoidOf(ReadOnlySpan<double> z, Span<double> o)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var zV = MemoryMarshal.Cast<double, Lanes>(z);
-            var oV = MemoryMarshal.Cast<double, Lanes>(o);
-            for (var v = 0; v < zV.Length; v++) oV[v] = Lanes.One / (Lanes.One + Vector.Exp(-zV[v]));
-            i = zV.Length * Lanes.Count;
-        }
+        ref var zr = ref MemoryMarshal.GetReference(z);
+        ref var or = ref MemoryMarshal.GetReference(o);
+        for (; i + Wide.Count <= z.Length; i += Wide.Count)
+            (Wide.One / (Wide.One + Vector512.Exp(-Load(ref zr, i)))).StoreUnsafe(ref or, (nuint)i);
         for (; i < z.Length; i++) o[i] = 1.0 / (1.0 + Math.Exp(-z[i]));
     }
 
@@ -70,12 +67,14 @@ internal static class SpanMath
         switch (activation)
         {
             case Sigmoid: // g' = O(1 − O)
-                if (Vector.IsHardwareAccelerated)
                 {
-                    var oV = MemoryMarshal.Cast<double, Lanes>(o);
-                    var dV = MemoryMarshal.Cast<double, Lanes>(delta);
-                    for (var v = 0; v < dV.Length; v++) dV[v] *= oV[v] * (Lanes.One - oV[v]);
-                    i = dV.Length * Lanes.Count;
+                    ref var or = ref MemoryMarshal.GetReference(o);
+                    ref var dr = ref MemoryMarshal.GetReference(delta);
+                    for (; i + Wide.Count <= delta.Length; i += Wide.Count)
+                    {
+                        var ov = Load(ref or, i);
+                        (Load(ref dr, i) * (ov * (Wide.One - ov))).StoreUnsafe(ref dr, (nuint)i);
+                    }
                 }
                 for (; i < delta.Length; i++) delta[i] *= o[i] * (1.0 - o[i]);
                 break;
