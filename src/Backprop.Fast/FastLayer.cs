@@ -134,6 +134,7 @@ internal sealed class FastLayer
     }
 
     /// <summary>W ← W − α · ∂L/∂W, b ← b − α · ∂L/∂b; mirrors <see cref="Network.Update"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Update(double alpha)
     {
         SpanMath.Descend(W, DW, alpha);

@@ -47,6 +47,7 @@ internal static class SpanMath
     /// vectors (whose e^x is quicker here than the 512-bit one); the vectorised e^x may differ from
     /// Math.Exp in the last bit, so σ agrees to about 1e-16, not bit for bit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static void SigmoidOf(ReadOnlySpan<double> z, Span<double> o)
     {
         var i = 0;
@@ -168,6 +169,7 @@ internal static class SpanMath
     /// multiply-adds: the loads are shared by 4 outputs, and 16 independent sums keep both of the
     /// core's FMA units busy although each FMA waits 4 cycles for its own previous result.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static void FourByFour(ref double a, int count, int length, ref double w, int ws, int step, ref double o, int os)
     {
         Wide s00 = Wide.Zero, s01 = Wide.Zero, s02 = Wide.Zero, s03 = Wide.Zero;
@@ -197,6 +199,7 @@ internal static class SpanMath
     }
 
     /// <summary>4 outputs × 8 numbers: the edge of a tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static void FourByOne(ref double a, int count, int length, ref double w, int ws, int step, ref double o, int os)
     {
         Wide s0 = Wide.Zero, s1 = Wide.Zero, s2 = Wide.Zero, s3 = Wide.Zero;
@@ -215,6 +218,7 @@ internal static class SpanMath
     }
 
     /// <summary>1 output × 32 numbers: narrow layers (j = 1, 2, 3) and the last outputs of wider ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static void OneByFour(ref double a, int count, int length, ref double w, int step, ref double o)
     {
         Wide s0 = Wide.Zero, s1 = Wide.Zero, s2 = Wide.Zero, s3 = Wide.Zero;
@@ -230,6 +234,7 @@ internal static class SpanMath
     }
 
     /// <summary>One number of one output, for the last few numbers of a run (and batches of n &lt; 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static double Sum(ref double a, int count, int length, ref double w, int step)
     {
         var s = 0.0;
@@ -261,6 +266,7 @@ internal static class SpanMath
     }
 
     /// <summary>Σ xᵢ·yᵢ over n numbers: two vector sums side by side, then the leftovers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static double Dot(ref double x, ref double y, int n)
     {
         Wide s0 = Wide.Zero, s1 = Wide.Zero;
@@ -281,10 +287,13 @@ internal static class SpanMath
     }
 
     /// <summary>Σ xᵢ over n numbers (the ones column's share of a dot product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Sum(ref double x, int n) => TensorPrimitives.Sum<double>(MemoryMarshal.CreateReadOnlySpan(ref x, n));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Wide Load(ref double a, int offset) => Vector512.LoadUnsafe(ref a, (nuint)offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Wide s0, Wide s1, Wide s2, Wide s3, ref double o)
     {
         s0.StoreUnsafe(ref o);
@@ -324,6 +333,7 @@ internal static class SpanMath
     /// Transposes 8×8 numbers: 8 vectors v_p (a column's 8 numbers) become 8 vectors u_i (a row's 8 numbers),
     /// in three rounds of shuffles that interleave single numbers, then pairs, then fours.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static void Transpose8x8(ref double source, int sourceStride, ref double target, int targetStride)
     {
         var (v0, v1, v2, v3) = (Load(ref source, 0), Load(ref source, sourceStride), Load(ref source, 2 * sourceStride), Load(ref source, 3 * sourceStride));
@@ -351,6 +361,7 @@ internal static class SpanMath
     private static readonly Vector512<long> FoursHigh = Vector512.Create(4L, 5, 6, 7, 12, 13, 14, 15);
 
     /// <summary>Eight numbers picked from x (indices 0–7) and y (8–15).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Wide Pick(Wide x, Wide y, Vector512<long> indices) => Avx512F.PermuteVar8x64x2(x, indices, y);
 
     /// <summary>destination = x − y.</summary>

@@ -56,6 +56,7 @@ public sealed class TrainingWorkspace
     /// <param name="labels">Y, (n×j_out).</param>
     /// <param name="alpha">The learning rate α.</param>
     /// <param name="loss">The loss and its reduction; sum over n when null.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public double Step(Matrix<double> x, Matrix<double> labels, double alpha, SquaredLoss? loss = null)
     {
         Check.Alpha(alpha);
@@ -96,6 +97,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>W ← W − α · ∂L/∂W for every layer, after the whole backward pass; mirrors <see cref="Network.Update"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Update(double alpha)
     {
         Check.Alpha(alpha);
