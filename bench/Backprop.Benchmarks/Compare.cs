@@ -27,7 +27,11 @@ public static class Compare
         var peer = Path.Combine(RepositoryRoot(), "bench", "peer", "peer.py");
         // --case NAME (repeatable) runs only those cases; --fast-only times the fast path alone (for quick iterations).
         var only = args.Select((a, i) => (a, i)).Where(t => t.a == "--case" && t.i + 1 < args.Length).Select(t => args[t.i + 1]).ToArray();
-        if (args.Contains("--fast-only")) return FastOnly(only.Length > 0 ? only : CaseNames, seconds, rounds);
+        if (args.Contains("--fast-only"))
+        {
+            Console.WriteLine(FormattableString.Invariant($"peak: {Flops.MeasurePeak(1.0) / 1e9:0.0} GFLOP/s"));
+            return FastOnly(only.Length > 0 ? only : CaseNames, seconds, rounds);
+        }
         Console.WriteLine(FormattableString.Invariant($"{"case",-24} {"readable/s",12} {"fast/s",12} {"numpy/s",12} {"fast/numpy",11} {"fast/readable",14} {"readable/numpy",15}") +
             (referenceBlas is null ? "" : FormattableString.Invariant($" {"numpy ref/s",12} {"fast/ref",9}")));
         foreach (var name in only.Length > 0 ? only : CaseNames)
@@ -50,6 +54,7 @@ public static class Compare
                 (referenceBlas is null ? "" : FormattableString.Invariant($" {Median(numpyReference),12:N0} {fm / Median(numpyReference),8:0.0}×")) +
                 Gflops(name, fm) + (name.StartsWith("product", StringComparison.Ordinal) ? FormattableString.Invariant($" (numpy {2.0 * 64 * 64 * 32 * nm / 1e9:0.0})") : ""));
         }
+        Console.WriteLine(FormattableString.Invariant($"peak of one core (16 chains of 512-bit fused multiply-adds, Flops.MeasurePeak): {Flops.MeasurePeak(1.0) / 1e9:0.0} GFLOP/s"));
         RunPeer(python, peer, null, seconds, rounds, null, out var info);
         Console.WriteLine($"numpy peer: {info}");
         if (referenceBlas is not null)
