@@ -302,13 +302,31 @@ internal static class SpanMath
         s3.StoreUnsafe(ref o, 24);
     }
 
+    // The element-wise loops below are written out rather than taken from TensorPrimitives: they are
+    // optimised from their first call, where a library's generic code waits for the runtime's tiering,
+    // which a notebook kernel, compiling cell after cell, keeps postponing.
+
     /// <summary>destination = x · a.</summary>
-    public static void Scale(ReadOnlySpan<double> x, double a, Span<double> destination) =>
-        TensorPrimitives.Multiply(x, a, destination);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
+    public static void Scale(ReadOnlySpan<double> x, double a, Span<double> destination)
+    {
+        var xs = x[..destination.Length]; // the slice checks x's length once
+        ref var xr = ref MemoryMarshal.GetReference(xs);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        for (; i + Wide.Count <= destination.Length; i += Wide.Count) (Vector512.Create(a) * Load(ref xr, i)).StoreUnsafe(ref d, (nuint)i);
+        for (; i < destination.Length; i++) destination[i] = xs[i] * a;
+    }
 
     /// <summary>destination += a, for every element (a bias added to every row of one column).</summary>
-    public static void AddToAll(Span<double> destination, double a) =>
-        TensorPrimitives.Add(destination, a, destination);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
+    public static void AddToAll(Span<double> destination, double a)
+    {
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        for (; i + Wide.Count <= destination.Length; i += Wide.Count) (Load(ref d, i) + Vector512.Create(a)).StoreUnsafe(ref d, (nuint)i);
+        for (; i < destination.Length; i++) destination[i] += a;
+    }
 
     /// <summary>Copies column-major (n×k) into row-major rows of r ≥ k numbers, each row ending in 1s after column k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
@@ -365,10 +383,28 @@ internal static class SpanMath
     private static Wide Pick(Wide x, Wide y, Vector512<long> indices) => Avx512F.PermuteVar8x64x2(x, indices, y);
 
     /// <summary>destination = x − y.</summary>
-    public static void Subtract(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) =>
-        TensorPrimitives.Subtract(x, y, destination);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
+    public static void Subtract(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination)
+    {
+        var xs = x[..destination.Length]; // the slices check both lengths once
+        var ys = y[..destination.Length];
+        var i = 0;
+        ref var xr = ref MemoryMarshal.GetReference(xs);
+        ref var yr = ref MemoryMarshal.GetReference(ys);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        for (; i + Wide.Count <= destination.Length; i += Wide.Count) (Load(ref xr, i) - Load(ref yr, i)).StoreUnsafe(ref d, (nuint)i);
+        for (; i < destination.Length; i++) destination[i] = xs[i] - ys[i];
+    }
 
-    /// <summary>parameter ← parameter − α · gradient, element by element (x + (−α·g) equals x − α·g exactly).</summary>
-    public static void Descend(Span<double> parameter, ReadOnlySpan<double> gradient, double alpha) =>
-        TensorPrimitives.MultiplyAdd(gradient, -alpha, parameter, parameter);
+    /// <summary>parameter ← parameter − α · gradient, element by element: a multiply, then a subtraction, as the readable update rounds them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
+    public static void Descend(Span<double> parameter, ReadOnlySpan<double> gradient, double alpha)
+    {
+        var g = gradient[..parameter.Length]; // the slice checks the gradient's length once
+        var i = 0;
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var p = ref MemoryMarshal.GetReference(parameter);
+        for (; i + Wide.Count <= parameter.Length; i += Wide.Count) (Load(ref p, i) - Vector512.Create(alpha) * Load(ref gr, i)).StoreUnsafe(ref p, (nuint)i);
+        for (; i < parameter.Length; i++) parameter[i] -= alpha * g[i];
+    }
 }

@@ -70,6 +70,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>Forward pass over X (n×k); mirrors <see cref="Network.Forward"/>. The output stays in the workspace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Forward(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -174,6 +175,7 @@ public sealed class TrainingWorkspace
     /// The numbers of <paramref name="m"/>, column-major: MathNet's own array for a dense matrix
     /// (no copy), otherwise copied into <paramref name="buffer"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static ReadOnlySpan<double> Storage(Matrix<double> m, double[] buffer)
     {
         if (m.Storage is DenseColumnMajorMatrixStorage<double> dense) return dense.Data.AsSpan(0, m.RowCount * m.ColumnCount);
@@ -187,6 +189,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>Y's numbers after checking that Y fits the last forward pass: (n×j_out), finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private ReadOnlySpan<double> Labels(Matrix<double> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -203,6 +206,7 @@ public sealed class TrainingWorkspace
     }
 
     /// <summary>True when no value is NaN or ∞: v − v is 0 for every finite v and NaN otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
         var i = 0;
