@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using MathNet.Numerics.LinearAlgebra.Storage;
 using System.Runtime.Intrinsics;
+using MathNet.Numerics.LinearAlgebra.Storage;
 
 namespace Backprop.Fast;
 
