@@ -9,7 +9,8 @@ reduction, row-major batches (n x k) @ (k x j), the update only after the whole 
     update    W -= alpha * dW   (every layer, after the backward pass)
 
 Usage: /usr/bin/python3 bench/peer/peer.py [--seconds S] [--rounds R] [CASE ...]
-A CASE is "step:5-2-4-3-3-1:64" or "forward:5-2-4-3-3-1:64". Prints one JSON object per line:
+A CASE is "step:5-2-4-3-3-1:64", "forward:5-2-4-3-3-1:64" or "product:64-32:64" (X (64x64) @ W (64x32)
+alone, into a preallocated result). Prints one JSON object per line:
 {"case": ..., "steps_per_second": median over rounds, "rounds": [...]}, then a final
 {"numpy": version, "blas": ...} line describing the BLAS that ran.
 """
@@ -61,7 +62,11 @@ def step(weights, x, y, alpha):
 def measure(case, seconds, rounds):
     kind, sizes, n = case.split(":")
     weights, x, y = make([int(s) for s in sizes.split("-")], int(n))
-    run = (lambda: step(weights, x, y, 1e-6)) if kind == "step" else (lambda: forward(weights, x))
+    if kind == "product":
+        out = np.empty((x.shape[0], weights[0].shape[1]))
+        run = lambda: np.matmul(x, weights[0], out=out)
+    else:
+        run = (lambda: step(weights, x, y, 1e-6)) if kind == "step" else (lambda: forward(weights, x))
     for _ in range(200):
         run()
     # Calibrate a batch of calls lasting about seconds / 10, then time `rounds` such batches.

@@ -26,7 +26,6 @@ internal sealed class FastLayer
         InputRowLength = K + (HasOnesRow || B is not null ? 1 : 0);
         InputRows = new double[capacity * InputRowLength];
         Columns = new double[InputRowLength * J];
-        WTransposed = new double[K * J];
         DW = new double[W.Length];
         DB = B is null ? null : new double[B.Length];
         // Matrices over the same arrays, for the gradient check's nudges and for reading results.
@@ -65,8 +64,8 @@ internal sealed class FastLayer
     private double[] InputRows { get; }
     private double[] Columns { get; }
 
-    /// <summary>Wᵀ without the bias row, (j×k) column-major, gathered for δ @ Wᵀ.</summary>
-    private double[] WTransposed { get; }
+    /// <summary>Inputs at least this wide (a 4-vector tile) are transposed for ∂L/∂W; narrower ones use dot products of columns.</summary>
+    private const int WideRows = 32;
 
     /// <summary>∂L/∂W and ∂L/∂b, the shapes of W and b.</summary>
     public double[] DW { get; }
@@ -87,7 +86,7 @@ internal sealed class FastLayer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Forward(ReadOnlySpan<double> input, int n)
     {
-        SpanMath.WeightedSums(input, K, n, W, WRows, Z, n, J);
+        SpanMath.WeightedSums(input, K, n, W, WRows, 1, Z, n, J);
         for (var c = 0; c < J; c++)
         {
             if (HasOnesRow) SpanMath.AddToAll(Z.AsSpan(c * n, n), W[c * WRows + K]);
@@ -98,7 +97,7 @@ internal sealed class FastLayer
 
     /// <summary>
     /// Given ∂L/∂O in <see cref="Delta"/>: δ = ∂L/∂O ⊙ g'(Z); ∂L/∂W = Inputᵀ @ δ and ∂L/∂b = Σₙ δ
-    /// (the ones column's share of Inputᵀ @ δ), each entry summed over the n instances in order;
+    /// (the ones column's share of Inputᵀ @ δ), each entry summed over the n instances;
     /// and, unless this is the first layer, ∂L/∂O_prev = δ @ Wᵀ into <paramref name="previousDelta"/>,
     /// without the ones column's share. Mirrors <see cref="Layer.Backward"/>; reads W, never writes it.
     /// </summary>
@@ -107,16 +106,22 @@ internal sealed class FastLayer
     {
         var delta = Delta.AsSpan(0, n * J);
         SpanMath.MultiplyByDerivative(Layer.Activation, Z.AsSpan(0, n * J), O.AsSpan(0, n * J), delta);
-        var rows = InputRows.AsSpan(0, n * InputRowLength);
-        SpanMath.ToRows(input, n, K, rows, InputRowLength);
-        if (DB is null)
+        var target = DB is null ? DW : Columns; // with a bias vector, ∂L/∂b is computed as a last row, then split off
+        var targetRows = DB is null ? WRows : InputRowLength;
+        if (InputRowLength >= WideRows)
         {
-            SpanMath.WeightedSums(rows, n, InputRowLength, delta, n, DW, WRows, J); // ((k or k+1)×j): W's own layout
+            // Wide input: as rows, Inputᵀ @ δ is the same kernel as the forward product, 32 outputs at a time.
+            var rows = InputRows.AsSpan(0, n * InputRowLength);
+            SpanMath.ToRows(input, n, K, rows, InputRowLength);
+            SpanMath.WeightedSums(rows, n, InputRowLength, delta, n, 1, target, targetRows, J);
         }
         else
         {
-            // (k+1)×j with ∂L/∂b as the last row, then split into ∂L/∂W (k×j) and ∂L/∂b (1×j).
-            SpanMath.WeightedSums(rows, n, InputRowLength, delta, n, Columns, InputRowLength, J);
+            // Narrow input (the article's network): one dot product of two columns per entry, no transpose.
+            SpanMath.ColumnDots(input, n, K, delta, J, target, targetRows, InputRowLength > K ? K : -1);
+        }
+        if (DB is not null)
+        {
             for (var c = 0; c < J; c++)
             {
                 Columns.AsSpan(c * InputRowLength, K).CopyTo(DW.AsSpan(c * K, K));
@@ -124,12 +129,12 @@ internal sealed class FastLayer
             }
         }
         if (previousDelta.IsEmpty) return; // the first layer passes nothing down: X is not trained
-        for (var p = 0; p < K; p++)
-            for (var c = 0; c < J; c++) WTransposed[p * J + c] = W[c * WRows + p];
-        SpanMath.WeightedSums(delta, J, n, WTransposed, J, previousDelta, n, K);
+        // δ @ Wᵀ: column p of ∂L/∂O_prev = Σ_c W[p, c] · δ's column c; W[p, c] read along W's row p, no transpose.
+        SpanMath.WeightedSums(delta, J, n, W, 1, WRows, previousDelta, n, K);
     }
 
     /// <summary>W ← W − α · ∂L/∂W, b ← b − α · ∂L/∂b; mirrors <see cref="Network.Update"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Update(double alpha)
     {
         SpanMath.Descend(W, DW, alpha);

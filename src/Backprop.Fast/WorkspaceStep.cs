@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Fast;
 
@@ -39,6 +40,7 @@ internal sealed class WorkspaceStep : ITrainingStep
 
     public int Instances { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public double Forward(ReadOnlySpan<int> batch, SquaredLoss loss)
     {
         if (batch.Length == Instances)
@@ -55,15 +57,18 @@ internal sealed class WorkspaceStep : ITrainingStep
         return workspace.LossOfOutput(yb, loss);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Backward(SquaredLoss loss) => workspace.BackwardFrom(yb, loss, xb);
 
     // Not a foreach over workspace.Layers: enumerating an IReadOnlyList allocates, 32 B a step.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public void Update(double alpha) => workspace.Update(alpha);
 
     /// <summary>
     /// √(Σ (∂L/∂W)² + Σ (∂L/∂b)²), the norm <see cref="LayerGradients.Norm"/> computes, summed over
     /// the arrays (MathNet's FrobeniusNorm allocates); equal to it up to rounding.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     public double GradientNorm(int layer)
     {
         var fast = workspace.Layers[layer];
@@ -77,6 +82,7 @@ internal sealed class WorkspaceStep : ITrainingStep
         Network.Forward(Matrix<double>.Build.Dense(workspace.N, features, xb.AsSpan(0, workspace.N * features).ToArray()));
 
     /// <summary>The batch's rows of a column-major (n×columns) array, column-major into <paramref name="rows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: short runs never wait for tiering
     private void Gather(double[] all, int columns, ReadOnlySpan<int> batch, double[] rows)
     {
         for (var c = 0; c < columns; c++)

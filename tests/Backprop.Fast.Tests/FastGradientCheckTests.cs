@@ -14,7 +14,10 @@ public class FastGradientCheckTests
         var fast = FastGradientCheck.Run(network, data.X, data.Y);
         Assert.Equal(GradientVerdict.Correct, fast.Verdict);
         Assert.Equal(readable.Layers.Select(l => (l.Layer, l.Checked, l.Worst.Parameter)), fast.Layers.Select(l => (l.Layer, l.Checked, l.Worst.Parameter)));
-        Assert.True(Math.Abs(fast.MaxRelativeError - readable.MaxRelativeError) < 1e-9, fast.ToText());
+        // The fast loss adds its terms in another order (8 partial sums), so each finite difference
+        // differs by about u · L / ε ≈ 1e-13; against the smallest gradients that moves the maximum
+        // relative error by about 1e-9 (1.07e-8 fast, 1.21e-8 readable for this network).
+        Assert.True(Math.Abs(fast.MaxRelativeError - readable.MaxRelativeError) < 1e-8, $"fast {fast.MaxRelativeError:R}, readable {readable.MaxRelativeError:R}\n{fast.ToText()}");
     }
 
     [Fact]

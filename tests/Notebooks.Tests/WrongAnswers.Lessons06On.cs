@@ -70,5 +70,19 @@ internal static partial class WrongAnswers
         new("10-handwritten-digits.ipynb", 2, "var relu = Network.Create([64, 48, 10], [Activation.ReLU, Activation.Sigmoid], seed: 1,\n    initializer: Initializer.He, bias: BiasMode.Vector, firstLayerNumber: 98);\nBackprop.Fast.FastTrainer.Train(relu, train.X, train.Y, new() { Epochs = 20, Alpha = 0.05, BatchSize = 50, Seed = 1 });\nreturn relu;", "Not beaten by 5 yet"),
         // one output neuron instead of one per digit
         new("10-handwritten-digits.ipynb", 2, "return Network.Create([64, 32, 1], Activation.Sigmoid, seed: 1);", "but there are 10 classes"),
+
+        // a new matrix assigned to the parameter: the caller's W never changes
+        new("11-fast-path.ipynb", 1, "w = w - alpha * dW;", "W did not change"),
+        // the right values, through two new matrices
+        new("11-fast-path.ipynb", 1, "(w - alpha * dW).CopyTo(w);", "allocated"),
+        // gradient ascent: the sign of the update
+        new("11-fast-path.ipynb", 1, "for (var c = 0; c < w.ColumnCount; c++)\n    for (var r = 0; r < w.RowCount; r++)\n        w[r, c] += alpha * dW[r, c];", "Gradient descent subtracts"),
+
+        // the forward products only
+        new("11-fast-path.ipynb", 2, "var flops = 0L;\nfor (var l = 1; l < sizes.Length; l++) flops += 2L * n * sizes[l - 1] * sizes[l];\nreturn flops;", "the forward pass only"),
+        // δ @ Wᵀ in the first layer too
+        new("11-fast-path.ipynb", 2, "var flops = 0L;\nfor (var l = 1; l < sizes.Length; l++) flops += 3 * 2L * n * sizes[l - 1] * sizes[l];\nreturn flops;", "in the first layer too"),
+        // multiply-adds instead of flops
+        new("11-fast-path.ipynb", 2, "var flops = 0L;\nfor (var l = 1; l < sizes.Length; l++) flops += (l == 1 ? 2 : 3) * (long)n * sizes[l - 1] * sizes[l];\nreturn flops;", "counts multiply-adds"),
     ];
 }

@@ -78,7 +78,7 @@ public sealed class Table : IView
     public IReadOnlyList<bool> RightAligned =>
         Headers.Select((_, j) => rows.All(r => IsNumberOrBlank(r.Cells[j]))).ToArray();
 
-    /// <summary>Adds a row, one cell per header: text, a number, a <see cref="Shape"/> or a matrix. Returns the table.</summary>
+    /// <summary>Adds a row, one cell per header: text, a number, a <see cref="Measured"/> number, a <see cref="Shape"/> or a matrix. Returns the table.</summary>
     public Table Add(params object?[] cells) => AddRow(false, cells);
 
     /// <summary>Adds a row drawn in red: a loss derivative ∂L that the layer below receives.</summary>
@@ -123,7 +123,7 @@ public sealed class Table : IView
     {
         null => true,
         string text => text.Length == 0 || text == "–",
-        double or float or int or long or decimal => true,
+        double or float or int or long or decimal or Measured => true,
         _ => false,
     };
 
@@ -155,6 +155,7 @@ public sealed class Table : IView
 
     private string CellHtml(object? cell, string format)
     {
+        if (cell is Measured measured) return measured.ToHtml(); // differs on every run: --check skips it
         if (cell is not Matrix<double> m) return Html.Escape(CellText(cell, format));
         var html = new StringBuilder("<div class=\"bp-shape\">").Append(Shape.Of(m)).Append("</div><table class=\"bp-mini\">");
         foreach (var row in Entries(m, format))

@@ -14,6 +14,16 @@ public class TableTests
     }
 
     [Fact]
+    public void A_measured_number_is_right_aligned_and_marked_volatile_in_html_only()
+    {
+        var table = Table.Of("Speed", ["path", "steps/s"], ["fast", new Measured(12345.6, "N0", "/s")]);
+        Assert.Equal(["fast", "12,346 /s"], table.Rows[0]);
+        Assert.Equal([false, true], table.RightAligned);
+        Assert.Contains("<span data-volatile>12,346 /s</span>", table.ToHtml(), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-volatile", table.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_round_trip_format_shows_every_digit()
     {
         var table = new Table("", ["x"], [[0.1 + 0.2]], numberFormat: "R");
