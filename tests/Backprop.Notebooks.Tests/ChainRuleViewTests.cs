@@ -13,6 +13,14 @@ public class ChainRuleViewTests
     }
 
     [Fact]
+    public void The_diagram_labels_only_the_dL_the_chain_uses_not_those_of_the_layers_below()
+    {
+        var html = View("L99").Diagram().ToHtml();
+        Assert.Contains("∂L/∂O_L100", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("∂L/∂O_L98", html, StringComparison.Ordinal);   // lesson 02's exercise asks for it
+    }
+
+    [Fact]
     public void L99_has_three_factors_each_in_its_own_colour()
     {
         var view = View("L99");

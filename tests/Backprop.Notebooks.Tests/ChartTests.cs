@@ -68,6 +68,7 @@ public class ChartTests
         Assert.Equal("XOR (final 0.1250)", chart.Spec.Title);
         Assert.Equal(new[] { 1.0, 2.0, 3.0 }, chart.Spec.Series[0].X);
         Assert.StartsWith("Loss per epoch (final", Charts.Loss([1.0]).Spec.Title);
+        Assert.EndsWith("(final 5.95e+306)", Charts.Loss([1.0, 5.95e306]).Spec.Title);   // a diverged run's title stays short
         Assert.Throws<ArgumentException>(() => Charts.Loss(Array.Empty<double>()));
     }
 

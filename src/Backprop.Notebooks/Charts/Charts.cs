@@ -20,7 +20,9 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(losses);
         if (losses.Count == 0) throw new ArgumentException("A loss curve needs at least one epoch", nameof(losses));
-        var heading = $"{(string.IsNullOrEmpty(title) ? "Loss per epoch" : title)} (final {Html.Number(losses[^1])})";
+        var final = losses[^1];
+        var shown = Math.Abs(final) < 1e5 ? Html.Number(final) : Html.Number(final, "0.00e+00");   // a diverged run's last loss stays short
+        var heading = $"{(string.IsNullOrEmpty(title) ? "Loss per epoch" : title)} (final {shown})";
         return new(new PlotSpec(heading, "epoch", "loss", [Series.PerEpoch(name, losses)], logY));
     }
 

@@ -91,6 +91,7 @@ public sealed class ChainRuleView : IView
             Gradients = Gradients,
             Instance = Instance,
             Marks = marks,
+            LossLabels = Above is { } above ? [name, above.Layer.Name] : [name],   // the ∂L this chain uses, not those below (an exercise's answers)
             Title = $"The chain rule for {name}, instance {Instance}",
         });
     }

@@ -202,6 +202,27 @@ public static partial class Mistakes
         ];
     }
 
+    /// <summary>
+    /// Lesson 11, the flops of one step's matrix products: δ @ Wᵀ counted in the first layer too,
+    /// multiply-adds instead of flops, the forward pass only, δ @ Wᵀ left out, one instance's share.
+    /// </summary>
+    /// <param name="sizes">The layer sizes, input first.</param>
+    /// <param name="n">The batch size.</param>
+    public static IReadOnlyList<NumberMistake> StepFlops(IReadOnlyList<int> sizes, int n)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        var right = (double)Backprop.Fast.Flops.OfStep(sizes, n);
+        var forward = Enumerable.Range(1, sizes.Count - 1).Sum(l => 2.0 * n * sizes[l - 1] * sizes[l]);   // one product per layer
+        return
+        [
+            new("that counts δ @ Wᵀ in the first layer too: nothing is passed below X, so the first layer has two products, not three.", 3 * forward),
+            new("that counts multiply-adds: each one is 2 flops, a multiplication and an addition.", right / 2),
+            new("that is the forward pass only: the backward pass has its own products, ∂L/∂W and δ @ Wᵀ.", forward),
+            new("that leaves out δ @ Wᵀ, the product that passes ∂L down to the layer below.", 2 * forward),
+            new("that is one instance's share: every product runs over all n rows of the batch.", right / n),
+        ];
+    }
+
     /// <summary>Lesson 10, the accuracy: a count instead of a share, integer division, a percentage, the error rate.</summary>
     /// <param name="accuracy">The right share, from 0 to 1.</param>
     /// <param name="count">The number of pictures.</param>
