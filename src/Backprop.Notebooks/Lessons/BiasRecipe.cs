@@ -10,6 +10,8 @@ namespace Backprop.Notebooks;
 /// </summary>
 public static class BiasRecipe
 {
+    private static readonly SquaredLoss Loss = new();   // ½ Σ (O − Y)², the engine's: the recipe is about the bias, not the loss
+
     /// <summary>
     /// Trains a copy of <paramref name="ones"/>'s weights with the recipe, full batch, summed
     /// squared loss; <paramref name="ones"/> itself is not changed.
@@ -50,9 +52,8 @@ public static class BiasRecipe
                 a[l + 1].SetColumn(w[l].ColumnCount - 1, Vector<double>.Build.Dense(x.RowCount, 1.0));   // the recipe: put the 1 back
             }
 
-            var error = a[^1] - y;
-            losses[epoch] = 0.5 * error.PointwiseMultiply(error).Enumerate().Sum();
-            var dLdO = error;
+            losses[epoch] = Loss.Value(a[^1], y);
+            var dLdO = Loss.Derivative(a[^1], y);   // O − Y
             var dW = new Matrix<double>[w.Length];
             for (var l = w.Length - 1; l >= 0; l--)   // the backward pass, as for any neuron
             {
